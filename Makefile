@@ -1,0 +1,22 @@
+# Helpdesk After-Sales for Odoo 18: the project's commands.
+# Setup (Odoo source, PostgreSQL cluster, virtualenv) is done by tools/devenv.py.
+PYTHON ?= python3
+DEVENV := $(PYTHON) tools/devenv.py
+
+.PHONY: test run odoo-test clean-db
+
+## Run every test: Odoo module tests and suite-level tests.
+test:
+	$(DEVENV) test
+
+## Only the Odoo tests of some modules: make odoo-test MODULES=helpdesk_aftersales_refund
+odoo-test:
+	$(DEVENV) test --modules $(MODULES)
+
+## Demo database with the whole suite, served on http://localhost:8069
+run:
+	$(DEVENV) run
+
+clean-db:
+	$(DEVENV) odoo --db postgres -- --version >/dev/null; \
+	  dropdb -h 127.0.0.1 -p $${HA_PG_PORT:-54329} -U odoo --if-exists --force helpdesk_aftersales_demo

@@ -1,0 +1,63 @@
+from odoo import api, fields, models
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    # The ticket's view of its team's After-Sales settings: they drive which
+    # service buttons the ticket form shows.
+    use_credit_notes = fields.Boolean(related="team_id.use_credit_notes")
+    use_coupons = fields.Boolean(related="team_id.use_coupons")
+    use_product_returns = fields.Boolean(related="team_id.use_product_returns")
+    use_product_repairs = fields.Boolean(related="team_id.use_product_repairs")
+    use_fsm = fields.Boolean(related="team_id.use_fsm")
+
+    def _aftersales_count(self, model_name, domain=None):
+        """Number of ``model_name`` documents linked to each ticket of ``self``,
+        in one query whatever the number of tickets.
+
+        Counts what the current user may read; a user without read access to
+        the model gets 0 (its smart button hides) rather than an error on the
+        ticket form.
+        """
+        Model = self.env[model_name]
+        if not self.ids or not Model.has_access("read"):
+            return {}
+        groups = Model._read_group(
+            [("helpdesk_ticket_id", "in", self.ids)] + (domain or []),
+            ["helpdesk_ticket_id"],
+            ["__count"],
+        )
+        return {ticket.id: count for ticket, count in groups}
+
+    def _aftersales_set_count(self, count_field, model_name, domain=None):
+        counts = self._aftersales_count(model_name, domain)
+        for ticket in self:
+            ticket[count_field] = counts.get(ticket._origin.id, 0)
+
+    def _aftersales_action_view(self, action_xmlid, documents, form_view_xmlid=None):
+        """Open ``documents`` with ``action_xmlid``: the form when there is one,
+        the list otherwise (as core smart buttons do)."""
+        action = self.env["ir.actions.actions"]._for_xml_id(action_xmlid)
+        action["context"] = {"create": False}
+        if len(documents) == 1:
+            form_view = self.env.ref(form_view_xmlid) if form_view_xmlid else False
+            action.update(
+                res_id=documents.id,
+                view_mode="form",
+                views=[(form_view.id if form_view else False, "form")],
+            )
+        else:
+            action["domain"] = [("id", "in", documents.ids)]
+        return action
+
+    @api.model
+    def _aftersales_services(self):
+        """Team flags of the services, for the views and the tests."""
+        return [
+            "use_credit_notes",
+            "use_coupons",
+            "use_product_returns",
+            "use_product_repairs",
+            "use_fsm",
+        ]

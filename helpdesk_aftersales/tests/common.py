@@ -1,0 +1,50 @@
+from odoo.tests import Form, new_test_user
+
+from odoo.addons.helpdesk_aftersales.models.helpdesk_team import AFTERSALES_MODULES
+
+
+class HelpdeskAftersalesCase:
+    """Mixin for the suite's test classes: a team with every after-sales
+    service on, a customer, a ticket and a helpdesk agent. Combine it with the
+    core test base a bridge needs (``BaseCommon``, ``AccountTestInvoicingCommon``,
+    …) and call ``cls._setup_aftersales()`` from ``setUpClass``."""
+
+    @classmethod
+    def _setup_aftersales(cls):
+        # Only the services whose bridge is installed: enabling another one
+        # would install a module, which Odoo forbids inside tests.
+        installed = set(
+            cls.env["ir.module.module"]
+            .search([("name", "in", list(AFTERSALES_MODULES.values())), ("state", "=", "installed")])
+            .mapped("name")
+        )
+        cls.aftersales_services = [f for f, m in AFTERSALES_MODULES.items() if m in installed]
+        cls.aftersales_team = cls.env["helpdesk.team"].create(
+            {"name": "After-Sales", **{field: True for field in cls.aftersales_services}}
+        )
+        cls.aftersales_customer = cls.env["res.partner"].create(
+            {"name": "Deco Addict", "email": "deco.addict@example.com"}
+        )
+        cls.aftersales_ticket = cls.env["helpdesk.ticket"].create(
+            {
+                "name": "The chair is broken",
+                "team_id": cls.aftersales_team.id,
+                "partner_id": cls.aftersales_customer.id,
+            }
+        )
+        cls.helpdesk_agent = new_test_user(
+            cls.env,
+            login="helpdesk_agent",
+            name="Helpdesk Agent",
+            groups="helpdesk.group_helpdesk_user",
+        )
+
+    def open_ticket_wizard(self, ticket, method, user=None):
+        """Click the ticket button ``method`` (as ``user``) and return the
+        dialog as a ``Form``, the way the web client opens it."""
+        ticket = ticket.with_user(user) if user else ticket
+        action = getattr(ticket, method)()
+        self.assertEqual(action["type"], "ir.actions.act_window")
+        self.assertEqual(action.get("target"), "new", "after-sales dialogs open as a pop-up")
+        model = self.env[action["res_model"]].with_user(user or self.env.user)
+        return Form(model.with_context(**action.get("context", {})))

@@ -1,0 +1,13 @@
+{
+    "name": "Helpdesk After-Sales: Field Service",
+    "version": "18.0.1.0.0",
+    "summary": "Plan on-site interventions from a helpdesk ticket",
+    "category": "Services/Helpdesk",
+    "license": "LGPL-3",
+    "author": "Helpdesk After-Sales developers",
+    "maintainers": ["helpdesk-aftersales"],
+    "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
+    "depends": ["helpdesk_aftersales", "industry_fsm"],
+    "data": [],
+    "installable": True,
+}

@@ -1,0 +1,13 @@
+{
+    "name": "Helpdesk After-Sales: Returns",
+    "version": "18.0.1.0.0",
+    "summary": "Return or exchange products from a helpdesk ticket",
+    "category": "Services/Helpdesk",
+    "license": "LGPL-3",
+    "author": "Helpdesk After-Sales developers",
+    "maintainers": ["helpdesk-aftersales"],
+    "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
+    "depends": ["helpdesk_aftersales", "sale_stock"],
+    "data": [],
+    "installable": True,
+}
