@@ -18,5 +18,4 @@ run:
 	$(DEVENV) run
 
 clean-db:
-	$(DEVENV) odoo --db postgres -- --version >/dev/null; \
-	  dropdb -h 127.0.0.1 -p $${HA_PG_PORT:-54329} -U odoo --if-exists --force helpdesk_aftersales_demo
+	$(DEVENV) dropdb helpdesk_aftersales_demo

@@ -320,10 +320,11 @@ class Platform:
         self.env = ensure_cluster()
         self.python = os.path.join(self.venv, "bin", "python")
 
-    def odoo_cmd(self, db, *args):
+    def odoo_cmd(self, db, *args, command=None):
         return [
             self.python,
             os.path.join(self.odoo, "odoo-bin"),
+            *([command] if command else []),
             f"--addons-path={addons_path(self.odoo)}",
             f"--data-dir={DATA_DIR}",
             "--db_host=127.0.0.1",
@@ -382,10 +383,9 @@ RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 SKIP_RE = re.compile(r": skipped (\S+) : (.*)$")
 
 
-def odoo_tests(platform, modules, keep=False):
-    """Install ``modules`` on a copy of the template and run their tests.
-    Returns (tests_run, failures, log lines of problems)."""
-    db = f"ha_test_{os.getpid()}"
+def odoo_tests(platform, modules, db):
+    """Install ``modules`` in ``db``, a copy of the template, and run their tests.
+    Returns (tests_run, failures, log lines of problems, exit code)."""
     copy_db(platform.env, platform.template(), db)
     tags = ",".join(f"/{m}" for m in modules)
     log(f"installing and testing {', '.join(modules)} in {db}")
@@ -415,8 +415,6 @@ def odoo_tests(platform, modules, keep=False):
         if " ERROR " in line or " CRITICAL " in line:
             problems.append(line.strip())
     rc = proc.wait()
-    if not keep:
-        drop_db(platform.env, db)
     if rc and not failures:
         problems.append(f"odoo-bin exited with {rc}")
     return tests_run, failures, problems, rc
@@ -437,7 +435,8 @@ def cmd_test(args):
     modules = args.modules.split(",") if args.modules else product_modules()
     if not modules:
         raise SetupError("no module to test")
-    tests_run, failures, problems, rc = odoo_tests(platform, modules, keep=args.keep)
+    db = f"ha_test_{os.getpid()}"
+    tests_run, failures, problems, rc = odoo_tests(platform, modules, db)
     odoo_failed = failures + (1 if (problems and not failures) else 0)
     odoo_passed = max(tests_run - failures, 0)
     if tests_run == 0:
@@ -451,6 +450,7 @@ def cmd_test(args):
             HA_ODOO_SRC=platform.odoo,
             HA_PYTHON=platform.python,
             HA_DEVENV=os.path.abspath(__file__),
+            HA_TEST_DB=db,
         )
         junit = os.path.join(CACHE, f"pytest-{os.getpid()}.xml")
         res = run(
@@ -463,6 +463,10 @@ def cmd_test(args):
         py_passed, py_failed = junit_counts(junit)
         if res.returncode and not py_failed:
             py_failed = 1
+    if args.keep:
+        log(f"kept database {db}")
+    else:
+        drop_db(platform.env, db)
     print()
     for problem in problems:
         print("PROBLEM:", problem)
@@ -500,10 +504,18 @@ def cmd_db(args):
     return 0
 
 
+def cmd_dropdb(args):
+    platform = Platform()
+    drop_db(platform.env, args.name)
+    return 0
+
+
 def cmd_odoo(args):
     platform = Platform()
-    db = args.db
-    return run(platform.odoo_cmd(db, *args.rest), check=False, env=platform.env).returncode
+    rest = [a for a in args.rest if a != "--"]
+    command = rest.pop(0) if rest and not rest[0].startswith("-") else None
+    cmd = platform.odoo_cmd(args.db, *rest, command=command)
+    return run(cmd, check=False, env=platform.env).returncode
 
 
 def cmd_run(args):
@@ -541,6 +553,9 @@ def main(argv=None):
     p.add_argument("--modules")
     p.add_argument("--demo", action="store_true")
     p.set_defaults(func=cmd_db)
+    p = sub.add_parser("dropdb")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_dropdb)
     p = sub.add_parser("odoo")
     p.add_argument("--db", default="helpdesk_aftersales_demo")
     p.add_argument("rest", nargs=argparse.REMAINDER)

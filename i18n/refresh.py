@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Refresh the translation templates and catalogues of the suite's modules.
+
+    python3 i18n/refresh.py                       every product module
+    python3 i18n/refresh.py --modules m1,m2       some of them
+    python3 i18n/refresh.py --check               export to a temporary folder and report
+                                                  modules whose .pot is out of date (exit 1)
+
+For each module it exports ``<module>/i18n/<module>.pot`` with Odoo's own exporter from a
+real database (fields, selections, views, help texts, ``_()`` strings, mail templates),
+then merges it into ``de.po`` and ``zh_CN.po``: existing translations are kept, new
+entries come in empty (to be translated with ``i18n/glossary.csv``), vanished ones go.
+"""
+
+import argparse
+import ast
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+
+import devenv  # noqa: E402
+
+LANGS = {"de": "de", "zh_CN": "zh_CN"}
+
+
+def export_pots(platform, modules, outdir, db=None):
+    """Export each module's .pot into ``outdir/<module>.pot``; return the paths."""
+    own_db = db is None
+    db = db or f"ha_i18n_{os.getpid()}"
+    if own_db:
+        devenv.copy_db(platform.env, platform.template(), db)
+        devenv.run(
+            platform.odoo_cmd(db, "-i", ",".join(modules), "--stop-after-init", "--log-level=warn"),
+            env=platform.env,
+        )
+    paths = {}
+    try:
+        for module in modules:
+            path = os.path.join(outdir, f"{module}.pot")
+            devenv.run(
+                platform.odoo_cmd(
+                    db,
+                    f"--i18n-export={path}",
+                    f"--modules={module}",
+                    "--stop-after-init",
+                    "--log-level=warn",
+                ),
+                env=platform.env,
+            )
+            paths[module] = path
+    finally:
+        if own_db:
+            devenv.drop_db(platform.env, db)
+    return paths
+
+
+def merge(pot_path, po_path, lang, python):
+    """Merge with polib (in the virtualenv): keep translations, drop vanished."""
+    script = r"""
+import sys, polib
+pot_path, po_path, lang = sys.argv[1:4]
+pot = polib.pofile(pot_path, wrapwidth=78)
+old = polib.pofile(po_path) if __import__("os").path.exists(po_path) else None
+known = {}
+if old is not None:
+    for entry in old:
+        if not entry.obsolete:
+            known[(entry.msgctxt, entry.msgid)] = entry
+new = polib.POFile(wrapwidth=78)
+new.metadata = dict(pot.metadata)
+new.metadata.update({"Language": lang, "Plural-Forms": "",
+                     "Content-Type": "text/plain; charset=UTF-8"})
+new.header = pot.header
+for entry in pot:
+    prev = known.get((entry.msgctxt, entry.msgid))
+    entry.msgstr = prev.msgstr if prev else ""
+    entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    new.append(entry)
+new.save(po_path)
+"""
+    devenv.run([python, "-c", script, pot_path, po_path, lang])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--modules")
+    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--db", help="use this existing database (all modules installed)")
+    args = parser.parse_args()
+    modules = args.modules.split(",") if args.modules else devenv.product_modules()
+    platform = devenv.Platform()
+    tmp = tempfile.mkdtemp(prefix="ha-i18n-")
+    try:
+        pots = export_pots(platform, modules, tmp, db=args.db)
+        if args.check:
+            stale = [m for m, p in pots.items() if msgids(p) != msgids(pot_file(m))]
+            for module in stale:
+                print(f"{module}: i18n/{module}.pot is out of date: run i18n/refresh.py")
+            return 1 if stale else 0
+        for module, path in pots.items():
+            i18n = os.path.join(ROOT, module, "i18n")
+            os.makedirs(i18n, exist_ok=True)
+            shutil.copy(path, pot_file(module))
+            for lang in LANGS:
+                merge(pot_file(module), os.path.join(i18n, f"{lang}.po"), lang, platform.python)
+            devenv.log(f"{module}: .pot exported, de.po and zh_CN.po merged")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+def pot_file(module):
+    return os.path.join(ROOT, module, "i18n", f"{module}.pot")
+
+
+def msgids(path):
+    if not os.path.isfile(path):
+        return set()
+    ids, current = set(), None
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("msgid "):
+                current = [ast.literal_eval(line[6:])]
+            elif line.startswith('"') and current is not None:
+                current.append(ast.literal_eval(line))
+            elif current is not None:
+                ids.add("".join(current))
+                current = None
+    ids.discard("")
+    return ids
+
+
+if __name__ == "__main__":
+    sys.exit(main())
