@@ -1,1 +1,2 @@
 from . import test_helpdesk_aftersales
+from . import test_translations
