@@ -3,7 +3,7 @@
 PYTHON ?= python3
 DEVENV := $(PYTHON) tools/devenv.py
 
-.PHONY: test run odoo-test clean-db
+.PHONY: test run odoo-test clean-db bench
 
 ## Run every test: Odoo module tests and suite-level tests.
 test:
@@ -19,3 +19,7 @@ run:
 
 clean-db:
 	$(DEVENV) dropdb helpdesk_aftersales_demo
+
+## Benchmark: query counts and timings, written to docs/BENCHMARKS.md
+bench:
+	$(PYTHON) bench/run.py
