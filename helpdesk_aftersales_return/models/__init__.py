@@ -1,0 +1,3 @@
+from . import helpdesk_ticket
+from . import stock_move
+from . import stock_picking

@@ -1,0 +1,56 @@
+from collections import defaultdict
+
+from odoo import models
+from odoo.tools import float_round
+
+
+class StockMove(models.Model):
+    _inherit = "stock.move"
+
+    def _aftersales_returnable_quantities(self):
+        """What the customer may still send back of these done deliveries.
+
+        Returns ``{move: (quantity, {lot: quantity})}`` in the product's unit of
+        measure: the delivered quantity minus every return of the move that is
+        not cancelled (done returns count for what they received, pending ones
+        for what they expect), and the same per lot/serial number for tracked
+        products (returns count per lot for the lots they name).
+        """
+        result = {}
+        for move in self:
+            uom = move.product_id.uom_id
+            rounding = uom.rounding
+            returned = 0.0
+            returned_by_lot = defaultdict(float)
+            for return_move in move.returned_move_ids:
+                if return_move.state == "cancel":
+                    continue
+                quantity = (
+                    return_move.quantity
+                    if return_move.state == "done"
+                    else return_move.product_uom_qty
+                )
+                returned += return_move.product_uom._compute_quantity(quantity, uom)
+                for line in return_move.move_line_ids:
+                    if line.lot_id:
+                        returned_by_lot[line.lot_id] += line.product_uom_id._compute_quantity(
+                            line.quantity, uom
+                        )
+            delivered = move.product_uom._compute_quantity(move.quantity, uom)
+            by_lot = defaultdict(float)
+            if move.has_tracking != "none":
+                for line in move.move_line_ids:
+                    if line.lot_id:
+                        by_lot[line.lot_id] += line.product_uom_id._compute_quantity(
+                            line.quantity, uom
+                        )
+            result[move] = (
+                float_round(max(delivered - returned, 0.0), precision_rounding=rounding),
+                {
+                    lot: float_round(
+                        max(quantity - returned_by_lot[lot], 0.0), precision_rounding=rounding
+                    )
+                    for lot, quantity in by_lot.items()
+                },
+            )
+        return result

@@ -1,0 +1,2 @@
+from . import helpdesk_stock_return
+from . import stock_return_picking
