@@ -1,11 +1,27 @@
 from collections import defaultdict
 
 from odoo import models
-from odoo.tools import float_round
+from odoo.tools import SQL, float_round
 
 
 class StockMove(models.Model):
     _inherit = "stock.move"
+
+    def _aftersales_lock_for_return(self):
+        """Serialize two returns of the same delivered moves.
+
+        A no-op update takes the rows' lock and makes a new row version: a
+        concurrent transaction returning the same moves waits, then fails with
+        a serialization error when this one commits, and the RPC layer retries
+        it; on retry it sees this return and refuses what is no longer
+        returnable. (A plain SELECT ... FOR UPDATE would not make it fail under
+        Odoo's REPEATABLE READ isolation, and it would over-return.)
+        """
+        if self.ids:
+            self.env.cr.execute(
+                SQL("UPDATE stock_move SET write_date = write_date WHERE id IN %s", tuple(self.ids))
+            )
+        self.invalidate_recordset(["returned_move_ids"])
 
     def _aftersales_returnable_quantities(self):
         """What the customer may still send back of these done deliveries.

@@ -246,6 +246,7 @@ class HelpdeskStockReturn(models.TransientModel):
                 )
             )
         moves = self.line_ids.move_id
+        moves._aftersales_lock_for_return()
         returnable = moves._aftersales_returnable_quantities()
         asked = defaultdict(float)
         asked_by_lot = defaultdict(float)
