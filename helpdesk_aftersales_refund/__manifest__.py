@@ -7,7 +7,12 @@
     "author": "Helpdesk After-Sales developers",
     "maintainers": ["helpdesk-aftersales"],
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
-    "depends": ["helpdesk_aftersales", "account", "sale_stock"],
-    "data": [],
+    "depends": ["helpdesk_aftersales_sale", "account"],
+    "data": [
+        "security/ir.model.access.csv",
+        "wizard/account_move_reversal_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/account_move_views.xml",
+    ],
     "installable": True,
 }

@@ -1,0 +1,47 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    invoice_ids = fields.One2many("account.move", "helpdesk_ticket_id", string="Invoices")
+    credit_note_count = fields.Integer(string="Credit Notes", compute="_compute_credit_note_count")
+
+    @api.depends("invoice_ids")
+    def _compute_credit_note_count(self):
+        self._aftersales_set_count(
+            "credit_note_count", "account.move", [("move_type", "=", "out_refund")]
+        )
+
+    def action_refund(self):
+        self.ensure_one()
+        if not self.env["account.move"].has_access("read"):
+            raise UserError(
+                self.env._(
+                    "Refunding needs read access to customer invoices (Sales or Invoicing "
+                    "rights): ask your administrator."
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Refund"),
+            "res_model": "account.move.reversal",
+            "view_mode": "form",
+            "views": [
+                (self.env.ref("helpdesk_aftersales_refund.account_move_reversal_view_form").id, "form")
+            ],
+            "target": "new",
+            "context": {
+                "active_model": "helpdesk.ticket",
+                "active_id": self.id,
+                "active_ids": self.ids,
+            },
+        }
+
+    def action_view_credit_notes(self):
+        self.ensure_one()
+        credit_notes = self.env["account.move"].search(
+            [("helpdesk_ticket_id", "=", self.id), ("move_type", "=", "out_refund")]
+        )
+        return self._aftersales_action_view("account.action_move_out_refund_type", credit_notes)

@@ -1,0 +1,301 @@
+from odoo import Command, fields
+from odoo.exceptions import UserError
+from odoo.tests import Form, new_test_user, tagged
+
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+
+
+@tagged("post_install", "-at_install")
+class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_aftersales()
+        cls.customer = cls.aftersales_customer
+        cls.ticket = cls.aftersales_ticket
+        cls.accountant = new_test_user(
+            cls.env,
+            login="helpdesk_accountant",
+            groups="helpdesk.group_helpdesk_user,account.group_account_invoice",
+        )
+        cls.salesman = new_test_user(
+            cls.env,
+            login="helpdesk_salesman",
+            groups="helpdesk.group_helpdesk_user,sales_team.group_sale_salesman_all_leads",
+        )
+        cls.invoice_a = cls._invoice(cls.product_a)
+        cls.invoice_b = cls._invoice(cls.product_b)
+
+    @classmethod
+    def _invoice(cls, product, partner=None, post=True):
+        return cls.init_invoice(
+            "out_invoice", partner=partner or cls.customer, post=post, products=product
+        )
+
+    def _suitable(self, dialog):
+        return self.env["account.move"].browse([move.id for move in dialog.helpdesk_suitable_move_ids])
+
+    def _dialog(self, user=None, ticket=None):
+        return self.open_ticket_wizard(ticket or self.ticket, "action_refund", user or self.accountant)
+
+    def _credit_notes(self):
+        return self.env["account.move"].search(
+            [("helpdesk_ticket_id", "=", self.ticket.id), ("move_type", "=", "out_refund")]
+        )
+
+    # defaults and filters ------------------------------------------------
+
+    def test_defaults(self):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [Command.create({"product_id": self.product_a.id})],
+            }
+        )
+        order.action_confirm()
+        self.ticket.write({"sale_order_id": order.id, "product_id": self.product_a.id})
+        dialog = self._dialog()
+        self.assertEqual(dialog.helpdesk_sale_order_id, order)
+        self.assertEqual(dialog.helpdesk_product_id, self.product_a)
+        self.assertEqual(dialog.reason, f"#{self.ticket.ticket_ref}")
+        self.assertEqual(dialog.date, fields.Date.context_today(self.ticket))
+        self.assertFalse(dialog.move_ids, "Invoices to Refund is chosen by the agent")
+
+    def test_invoice_filters(self):
+        other_customer = self.env["res.partner"].create({"name": "Someone else"})
+        other = self._invoice(self.product_a, partner=other_customer)
+        draft = self._invoice(self.product_a, post=False)
+        bill = self.init_invoice("in_invoice", partner=self.customer, post=True, products=self.product_a)
+        dialog = self._dialog()
+        suitable = self._suitable(dialog)
+        self.assertIn(self.invoice_a, suitable)
+        self.assertIn(self.invoice_b, suitable)
+        for move in (other, draft, bill):
+            self.assertNotIn(move, suitable)
+        dialog.helpdesk_product_id = self.product_b
+        self.assertEqual(self._suitable(dialog), self.invoice_b)
+        self.assertEqual(dialog.helpdesk_tracking, "none")
+
+    def test_no_invoice_means_empty_list(self):
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "New customer",
+                "team_id": self.aftersales_team.id,
+                "partner_id": self.env["res.partner"].create({"name": "New"}).id,
+            }
+        )
+        dialog = self._dialog(ticket=ticket)
+        self.assertFalse(self._suitable(dialog))
+
+    def test_lot_narrows_invoices(self):
+        lot_product = self.env["product.product"].create(
+            {"name": "Tracked chair", "is_storable": True, "tracking": "lot", "lst_price": 80.0}
+        )
+        lot = self.env["stock.lot"].create({"name": "LOT-1", "product_id": lot_product.id})
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [Command.create({"product_id": lot_product.id})],
+            }
+        )
+        order.action_confirm()
+        move = order.picking_ids.move_ids
+        move.move_line_ids.unlink()
+        self.env["stock.move.line"].create(
+            {**move._prepare_move_line_vals(quantity=1), "lot_id": lot.id, "quantity": 1}
+        )
+        move.picked = True
+        order.picking_ids.button_validate()
+        invoice = order._create_invoices()
+        invoice.action_post()
+        other_invoice = self._invoice(lot_product)
+        dialog = self._dialog()
+        dialog.helpdesk_product_id = lot_product
+        self.assertEqual(dialog.helpdesk_tracking, "lot")
+        self.assertEqual(self._suitable(dialog), invoice | other_invoice)
+        dialog.helpdesk_lot_id = lot
+        self.assertEqual(self._suitable(dialog), invoice)
+
+    # the two buttons ---------------------------------------------------
+
+    def test_reverse_creates_draft_credit_notes_one_per_invoice(self):
+        dialog = self._dialog()
+        dialog.move_ids.add(self.invoice_a)
+        dialog.move_ids.add(self.invoice_b)
+        dialog.save().refund_moves()
+        credit_notes = self._credit_notes()
+        self.assertEqual(len(credit_notes), 2)
+        self.assertEqual(set(credit_notes.mapped("state")), {"draft"})
+        self.assertEqual(
+            credit_notes.reversed_entry_id, self.invoice_a | self.invoice_b
+        )
+        self.assertEqual(self.ticket.credit_note_count, 2)
+        message = self.ticket.message_ids[0]
+        for credit_note in credit_notes:
+            self.assertIn(f'data-oe-id="{credit_note.id}"', message.body)
+
+    def test_partial_refund_by_editing_the_draft(self):
+        dialog = self._dialog()
+        dialog.move_ids.add(self.invoice_a)
+        dialog.save().refund_moves()
+        credit_note = self._credit_notes()
+        with Form(credit_note) as form:
+            with form.invoice_line_ids.edit(0) as line:
+                line.price_unit = 30.0
+        credit_note.action_post()
+        self.assertEqual(credit_note.amount_untaxed, 30.0)
+        self.assertNotEqual(self.invoice_a.payment_state, "reversed")
+
+    def test_reverse_and_create_invoice(self):
+        dialog = self._dialog()
+        dialog.move_ids.add(self.invoice_a)
+        self.assertFalse(dialog.helpdesk_modify_unavailable)
+        dialog.save().modify_moves()
+        credit_note = self._credit_notes()
+        self.assertEqual(credit_note.state, "posted")
+        self.assertEqual(self.invoice_a.payment_state, "reversed")
+        new_invoice = self.env["account.move"].search(
+            [("helpdesk_ticket_id", "=", self.ticket.id), ("move_type", "=", "out_invoice")]
+        )
+        self.assertEqual(new_invoice.state, "draft")
+        self.assertEqual(new_invoice.invoice_line_ids.product_id, self.product_a)
+        # A fully reversed invoice is no longer offered.
+        self.assertNotIn(self.invoice_a, self._suitable(self._dialog()))
+
+    def test_paid_invoice_cannot_be_modified(self):
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=self.invoice_a.ids
+        ).create({})._create_payments()
+        self.assertIn(self.invoice_a.payment_state, ("paid", "in_payment"))
+        dialog = self._dialog()
+        dialog.move_ids.add(self.invoice_a)
+        self.assertIn("paid invoices", dialog.helpdesk_modify_unavailable)
+        with self.assertRaisesRegex(UserError, "paid invoices"):
+            dialog.save().modify_moves()
+        self.assertFalse(self._credit_notes())
+
+    # bad input -----------------------------------------------------------
+
+    def _forged(self, **vals):
+        """What a forged RPC call could send past the dialog's domains."""
+        ctx = {"active_model": "helpdesk.ticket", "active_id": self.ticket.id}
+        # The dialog computes the journal; a forged call has to send one.
+        vals.setdefault("journal_id", self.company_data["default_journal_sale"].id)
+        if vals.get("move_ids"):
+            vals["move_ids"] = [Command.set(vals["move_ids"])]
+        Reversal = self.env["account.move.reversal"].with_user(self.accountant)
+        return Reversal.with_context(**ctx).create(vals)
+
+    def test_bad_inputs(self):
+        other_customer = self.env["res.partner"].create({"name": "Someone else"})
+        draft = self._invoice(self.product_a, post=False)
+        cancelled = self._invoice(self.product_a)
+        cancelled.button_draft()
+        cancelled.button_cancel()
+        reversed_invoice = self._invoice(self.product_a)
+        reversed_invoice._reverse_moves(cancel=True)
+        cases = {
+            "not posted": draft,
+            "is not posted": cancelled,
+            "not an invoice of the ticket's customer": self._invoice(
+                self.product_a, partner=other_customer
+            ),
+            "not a customer invoice|same type": self.init_invoice(
+                "in_invoice", partner=self.customer, post=True, products=self.product_a
+            ),
+            "already fully reversed": reversed_invoice,
+        }
+        for message, move in cases.items():
+            with self.subTest(message):
+                with self.assertRaisesRegex(UserError, message):
+                    self._forged(move_ids=move.ids).refund_moves()
+        with self.assertRaisesRegex(UserError, "Choose the invoices"):
+            self._forged().refund_moves()
+        self.assertFalse(self._credit_notes(), "nothing was created")
+
+    def test_other_company_invoice_refused(self):
+        other_company = self.setup_other_company()["company"]
+        self.accountant.company_ids |= other_company
+        foreign = self.init_invoice(
+            "out_invoice", partner=self.customer, post=True, products=self.product_a,
+            company=other_company,
+        )
+        self.assertNotIn(foreign, self._suitable(self._dialog()))
+        with self.assertRaisesRegex(UserError, "another company"):
+            self._forged(move_ids=foreign.ids).with_context(
+                allowed_company_ids=(self.env.company | other_company).ids
+            ).refund_moves()
+        self.assertFalse(self._credit_notes())
+
+    def test_wrong_journal_type_refused(self):
+        with self.assertRaisesRegex(UserError, "sales journal|same type"):
+            self._forged(
+                move_ids=self.invoice_a.ids,
+                journal_id=self.company_data["default_journal_purchase"].id,
+            ).refund_moves()
+        self.assertFalse(self._credit_notes())
+
+    def test_team_without_refunds(self):
+        self.aftersales_team.use_credit_notes = False
+        with self.assertRaisesRegex(UserError, "does not offer"):
+            self._forged(move_ids=self.invoice_a.ids).refund_moves()
+
+    # smart button, access --------------------------------------------------
+
+    def test_smart_button(self):
+        dialog = self._dialog()
+        dialog.move_ids.add(self.invoice_a)
+        dialog.save().refund_moves()
+        action = self.ticket.action_view_credit_notes()
+        self.assertEqual(action["res_id"], self._credit_notes().id)
+        self.assertEqual(action["view_mode"], "form")
+        dialog = self._dialog()
+        dialog.move_ids.add(self.invoice_b)
+        dialog.save().refund_moves()
+        action = self.ticket.action_view_credit_notes()
+        self.assertEqual(self.env["account.move"].search(action["domain"]), self._credit_notes())
+        self.assertEqual(self.ticket.credit_note_count, 2)
+
+    def test_count_queries_do_not_grow_with_tickets(self):
+        tickets = self.env["helpdesk.ticket"].create(
+            [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
+        )
+
+        def queries(records):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            records.mapped("credit_note_count")
+            return self.env.cr.sql_log_count - before
+
+        queries(tickets)  # warm the caches that do not depend on the tickets
+        self.assertEqual(queries(tickets[:1]), queries(tickets))
+
+    def test_salesman_prepares_drafts_only(self):
+        dialog = self._dialog(user=self.salesman)
+        self.assertIn("invoicing rights", dialog.helpdesk_modify_unavailable)
+        dialog.move_ids.add(self.invoice_a)
+        action = dialog.save().refund_moves()
+        self.assertEqual(action["type"], "ir.actions.act_window_close")
+        credit_note = self._credit_notes()
+        self.assertEqual(credit_note.state, "draft")
+        self.assertEqual(credit_note.create_uid, self.salesman)
+        forged = (
+            self.env["account.move.reversal"]
+            .with_user(self.salesman)
+            .with_context(active_model="helpdesk.ticket", active_id=self.ticket.id)
+            .create(
+                {
+                    "move_ids": [Command.set(self.invoice_b.ids)],
+                    "journal_id": self.company_data["default_journal_sale"].id,
+                }
+            )
+        )
+        with self.assertRaisesRegex(UserError, "invoicing rights"):
+            forged.modify_moves()
+        self.assertEqual(self.invoice_b.reversal_move_ids, self.env["account.move"])
+
+    def test_agent_without_sales_or_invoicing_rights(self):
+        with self.assertRaisesRegex(UserError, "read access to customer invoices"):
+            self.ticket.with_user(self.helpdesk_agent).action_refund()
+        self.assertEqual(self.ticket.with_user(self.helpdesk_agent).credit_note_count, 0)

@@ -1,0 +1,220 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+PAID_STATES = ("paid", "in_payment", "partial")
+
+
+class AccountMoveReversal(models.TransientModel):
+    """The core reversal dialog, opened from a ticket: it offers only the
+    ticket customer's posted invoices (narrowed by order, product and lot) and
+    links the credit notes back to the ticket."""
+
+    _name = "account.move.reversal"
+    _inherit = ["account.move.reversal", "helpdesk.aftersales.wizard.mixin"]
+    _aftersales_service_field = "use_credit_notes"
+
+    helpdesk_sale_order_id = fields.Many2one(
+        "sale.order",
+        string="Sales Order",
+        domain="[('id', 'in', helpdesk_suitable_sale_order_ids)]",
+    )
+    helpdesk_product_id = fields.Many2one(
+        "product.product",
+        string="Product",
+        help="Only the sales orders and invoices containing this product are offered.",
+    )
+    helpdesk_tracking = fields.Selection(related="helpdesk_product_id.tracking")
+    helpdesk_lot_id = fields.Many2one(
+        "stock.lot",
+        string="Lot/Serial Number",
+        domain="[('product_id', '=', helpdesk_product_id)]",
+        help="Only the invoices of orders delivered with this lot/serial number are offered.",
+    )
+    helpdesk_suitable_sale_order_ids = fields.Many2many(
+        "sale.order", compute="_compute_helpdesk_suitable_sale_order_ids"
+    )
+    helpdesk_suitable_move_ids = fields.Many2many(
+        "account.move", compute="_compute_helpdesk_suitable_move_ids"
+    )
+    helpdesk_modify_unavailable = fields.Char(
+        string="Why Reverse and Create Invoice is unavailable",
+        compute="_compute_helpdesk_modify_unavailable",
+    )
+
+    @api.model
+    def default_get(self, fields_list):
+        res = super().default_get(fields_list)
+        ticket = self.env["helpdesk.ticket"].browse(res.get("helpdesk_ticket_id"))
+        if ticket:
+            res.update(
+                company_id=ticket.company_id.id,
+                reason=f"#{ticket.ticket_ref}" if ticket.ticket_ref else ticket.name,
+                helpdesk_sale_order_id=ticket.sale_order_id.id,
+                helpdesk_product_id=ticket.product_id.id,
+                helpdesk_lot_id=ticket.lot_id.id,
+            )
+        return res
+
+    @api.constrains("journal_id", "move_ids")
+    def _check_journal_type(self):
+        # With no invoice chosen yet, the action says "Choose the invoices"
+        # rather than core's journal-type message.
+        wizards = self.filtered(lambda w: w.move_ids or not w.helpdesk_ticket_id)
+        return super(AccountMoveReversal, wizards)._check_journal_type()
+
+    def _helpdesk_invoice_domain(self):
+        """Invoices the ticket may refund, narrowed by the dialog's filters."""
+        ticket = self.helpdesk_ticket_id
+        domain = [
+            ("move_type", "=", "out_invoice"),
+            ("state", "=", "posted"),
+            ("payment_state", "!=", "reversed"),
+            ("commercial_partner_id", "=", ticket.commercial_partner_id.id),
+            ("company_id", "=", ticket.company_id.id),
+        ]
+        if self.helpdesk_sale_order_id:
+            domain.append(("line_ids.sale_line_ids.order_id", "=", self.helpdesk_sale_order_id.id))
+        if self.helpdesk_product_id:
+            domain.append(("invoice_line_ids.product_id", "=", self.helpdesk_product_id.id))
+        if self.helpdesk_lot_id:
+            domain.append(
+                (
+                    "invoice_line_ids.sale_line_ids.move_ids.move_line_ids.lot_id",
+                    "=",
+                    self.helpdesk_lot_id.id,
+                )
+            )
+        return domain
+
+    @api.depends("helpdesk_ticket_id", "helpdesk_product_id")
+    def _compute_helpdesk_suitable_sale_order_ids(self):
+        for wizard in self:
+            ticket = wizard.helpdesk_ticket_id
+            if not ticket.commercial_partner_id:
+                wizard.helpdesk_suitable_sale_order_ids = False
+                continue
+            domain = [
+                ("partner_id", "child_of", ticket.commercial_partner_id.id),
+                ("company_id", "=", ticket.company_id.id),
+                ("state", "=", "sale"),
+            ]
+            if wizard.helpdesk_product_id:
+                domain.append(("order_line.product_id", "=", wizard.helpdesk_product_id.id))
+            wizard.helpdesk_suitable_sale_order_ids = self.env["sale.order"].search(domain)
+
+    @api.depends("helpdesk_ticket_id", "helpdesk_sale_order_id", "helpdesk_product_id", "helpdesk_lot_id")
+    def _compute_helpdesk_suitable_move_ids(self):
+        for wizard in self:
+            if not wizard.helpdesk_ticket_id.commercial_partner_id:
+                wizard.helpdesk_suitable_move_ids = False
+                continue
+            wizard.helpdesk_suitable_move_ids = self.env["account.move"].search(
+                wizard._helpdesk_invoice_domain()
+            )
+
+    @api.onchange("helpdesk_product_id")
+    def _onchange_helpdesk_product_id(self):
+        if self.helpdesk_lot_id.product_id != self.helpdesk_product_id:
+            self.helpdesk_lot_id = False
+
+    @api.onchange("helpdesk_sale_order_id", "helpdesk_product_id", "helpdesk_lot_id")
+    def _onchange_helpdesk_filters(self):
+        if self.helpdesk_ticket_id:
+            self.move_ids = self.move_ids & self.helpdesk_suitable_move_ids
+
+    @api.depends("move_ids")
+    def _compute_helpdesk_modify_unavailable(self):
+        may_post = self.env.user.has_group("account.group_account_invoice")
+        for wizard in self:
+            if not wizard.helpdesk_ticket_id:
+                wizard.helpdesk_modify_unavailable = False
+            elif not may_post:
+                wizard.helpdesk_modify_unavailable = self.env._(
+                    "Reverse and Create Invoice posts the credit note: it needs invoicing "
+                    "rights. Use Reverse to prepare a draft credit note for an accountant."
+                )
+            elif any(move.payment_state in PAID_STATES for move in wizard.move_ids):
+                wizard.helpdesk_modify_unavailable = self.env._(
+                    "Reverse and Create Invoice is not available for paid invoices: use "
+                    "Reverse, then reconcile the credit note with the payment."
+                )
+            else:
+                wizard.helpdesk_modify_unavailable = False
+
+    def _helpdesk_check_refund(self, modify):
+        """Everything is checked before anything is created: the values may
+        come from a forged RPC call, not only from the dialog's domains."""
+        ticket = self._aftersales_check_ticket()
+        moves = self.move_ids
+        if not moves:
+            raise UserError(self.env._("Choose the invoices to refund."))
+        # Serialize two refunds of the same invoice (see the returns bridge
+        # for why a no-op update and not a plain SELECT ... FOR UPDATE).
+        self.env.cr.execute(
+            SQL("UPDATE account_move SET write_date = write_date WHERE id IN %s", tuple(moves.ids))
+        )
+        moves.invalidate_recordset(["payment_state", "state"])
+        for move in moves:
+            if move.move_type != "out_invoice":
+                raise UserError(
+                    self.env._(
+                        "%(move)s is not a customer invoice: only customer invoices can be "
+                        "refunded from a ticket.",
+                        move=move.display_name,
+                    )
+                )
+            if move.state != "posted":
+                raise UserError(
+                    self.env._(
+                        "The invoice %(move)s is not posted: invoices must be posted "
+                        "before a credit note can be issued.",
+                        move=move.display_name,
+                    )
+                )
+            if move.commercial_partner_id != ticket.commercial_partner_id:
+                raise UserError(
+                    self.env._(
+                        "The invoice %(move)s is not an invoice of the ticket's customer.",
+                        move=move.display_name,
+                    )
+                )
+            if move.company_id != ticket.company_id:
+                raise UserError(
+                    self.env._(
+                        "The invoice %(move)s belongs to another company than the ticket.",
+                        move=move.display_name,
+                    )
+                )
+            if move.payment_state == "reversed":
+                raise UserError(
+                    self.env._(
+                        "The invoice %(move)s is already fully reversed.", move=move.display_name
+                    )
+                )
+        if self.journal_id.type != "sale" or self.journal_id.company_id != ticket.company_id:
+            raise UserError(
+                self.env._("Choose a sales journal of the ticket's company for the credit note.")
+            )
+        if modify and self.helpdesk_modify_unavailable:
+            raise UserError(self.helpdesk_modify_unavailable)
+
+    def reverse_moves(self, is_modify=False):
+        if not self.helpdesk_ticket_id:
+            return super().reverse_moves(is_modify=is_modify)
+        self.ensure_one()
+        self._helpdesk_check_refund(is_modify)
+        before = self.move_ids.reversal_move_ids
+        may_post = self.env.user.has_group("account.group_account_invoice")
+        # Agents without invoicing rights prepare drafts only (checked above):
+        # the accountant reviews and posts them.
+        wizard = self if may_post else self.sudo()
+        action = super(AccountMoveReversal, wizard).reverse_moves(is_modify=is_modify)
+        credit_notes = self.sudo().move_ids.reversal_move_ids - before.sudo()
+        documents = credit_notes | (wizard.new_move_ids - credit_notes)
+        self._aftersales_link_documents(
+            documents, self.env._("Credit notes created from this ticket: %(documents)s")
+        )
+        if not may_post:
+            return {"type": "ir.actions.act_window_close"}
+        return action
