@@ -58,5 +58,83 @@ elif MODE == "list":
     Ticket = env["helpdesk.ticket"]
     q, t = measure(lambda: Ticket.web_search_read([], spec, limit=1000), repeat=7)
     out = {"fields": names, "queries": q, "seconds": t}
+elif MODE == "actions":
+    from odoo import Command
+
+    HISTORY = [1, int(os.environ.get("HA_BENCH_HISTORY", "1000"))]
+    team = env["helpdesk.team"].create(
+        {"name": "Bench", "use_credit_notes": True, "use_product_returns": True}
+    )
+    product = env["product.product"].create(
+        {"name": "Bench chair", "is_storable": True, "list_price": 10.0}
+    )
+    journal = env["account.journal"].search(
+        [("type", "=", "sale"), ("company_id", "=", env.company.id)], limit=1
+    )
+
+    def customer_with_history(size):
+        customer = env["res.partner"].create({"name": f"Customer with {size}"})
+        invoices = env["account.move"].create(
+            [
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": customer.id,
+                    "journal_id": journal.id,
+                    "invoice_line_ids": [Command.create({"product_id": product.id})],
+                }
+                for _ in range(size)
+            ]
+        )
+        invoices.action_post()
+        orders = env["sale.order"].create(
+            [
+                {
+                    "partner_id": customer.id,
+                    "order_line": [Command.create({"product_id": product.id})],
+                }
+                for _ in range(size)
+            ]
+        )
+        orders.action_confirm()
+        moves = orders.picking_ids.move_ids
+        for move in moves:
+            move.quantity = move.product_uom_qty
+        moves.picked = True
+        orders.picking_ids.with_context(skip_sms=True, skip_backorder=True).button_validate()
+        ticket = env["helpdesk.ticket"].create(
+            {"name": "Bench", "team_id": team.id, "partner_id": customer.id}
+        )
+        return ticket, invoices[:1], orders.picking_ids[:1]
+
+    for size in HISTORY:
+        ticket, invoice, delivery = customer_with_history(size)
+        ctx = {"active_model": "helpdesk.ticket", "active_id": ticket.id}
+        row = {}
+        Reversal = env["account.move.reversal"].with_context(**ctx)
+
+        def open_refund():
+            wizard = Reversal.create({"journal_id": journal.id})
+            wizard.helpdesk_suitable_move_ids.ids
+            return wizard
+
+        row["refund: open dialog"] = measure(open_refund)
+
+        def confirm_refund():
+            wizard = Reversal.create(
+                {"journal_id": journal.id, "move_ids": [Command.set(invoice.ids)]}
+            )
+            wizard.refund_moves()
+
+        row["refund: Reverse"] = measure(confirm_refund)
+        Return = env["helpdesk.stock.return"].with_context(**ctx)
+
+        def open_return():
+            wizard = Return.create({"picking_ids": [Command.set(delivery.ids)]})
+            wizard.allowed_picking_ids.ids
+            return wizard
+
+        row["return: open dialog"] = measure(open_return)
+        row["return: Return"] = measure(lambda: open_return().action_create_returns())
+        out[str(size)] = row
 env.cr.rollback()
 print("BENCH:" + json.dumps(out))

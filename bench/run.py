@@ -55,13 +55,15 @@ def main():
         devenv.log("installing the suite in the benchmark database")
         devenv.run(platform.odoo_cmd(suite_db, "-i", ",".join(suite), "--stop-after-init",
                                      "--log-level=warn"), env=platform.env)
-        devenv.log("1/3 smart-button counts")
+        devenv.log("1/4 smart-button counts")
         results["counts"] = shell(platform, suite_db, "counts")
-        devenv.log("2/3 list of 1000 tickets")
+        devenv.log("2/4 list of 1000 tickets")
         results["list_suite"] = shell(platform, suite_db, "list")
         results["list_standin"] = shell(platform, standin_db, "list")
+        devenv.log("3/4 actions for a customer with 1 and with 1000 documents (a few minutes)")
+        results["actions"] = shell(platform, suite_db, "actions")
         if "--no-install" not in sys.argv:
-            devenv.log("3/3 install times (fresh database: dependencies, then the suite)")
+            devenv.log("4/4 install times (fresh database: dependencies, then the suite)")
             install_db = "ha_bench_install"
             devenv.drop_db(platform.env, install_db)
             deps = timed_install(platform, install_db, devenv.BASE_DEPENDS)
@@ -111,10 +113,28 @@ def render(r):
         f"Ratio suite / stand-in: **{ratio:.2f}** (target ≤ 1.10).",
         "",
     ]
+    if "actions" in r:
+        acts = r["actions"]
+        sizes = sorted(acts, key=int)
+        lines += [
+            "## 3. Actions for a customer with 1 and with many documents",
+            "",
+            "Open the dialog (create + what it displays) and confirm, on a customer with 1 and "
+            f"with {sizes[-1]} posted invoices and done deliveries.",
+            "",
+            "| action | " + " | ".join(f"queries ({s})" for s in sizes) + " | "
+            + " | ".join(f"ms ({s})" for s in sizes) + " |",
+            "|---|" + "---:|" * (2 * len(sizes)),
+        ]
+        for action in acts[sizes[0]]:
+            queries = [str(acts[s][action][0]) for s in sizes]
+            times = [f"{acts[s][action][1] * 1000:.1f}" for s in sizes]
+            lines.append(f"| {action} | " + " | ".join(queries + times) + " |")
+        lines.append("")
     if "install" in r:
         inst = r["install"]
         lines += [
-            "## 3. Install time",
+            "## 4. Install time",
             "",
             "| what | seconds |",
             "|---|---:|",
