@@ -8,6 +8,12 @@
     "maintainers": ["helpdesk-aftersales"],
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
     "depends": ["helpdesk_aftersales", "industry_fsm"],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "wizard/helpdesk_create_fsm_task_views.xml",
+        "views/helpdesk_team_views.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/project_task_views.xml",
+    ],
     "installable": True,
 }

@@ -1,0 +1,42 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    fsm_task_ids = fields.One2many("project.task", "helpdesk_ticket_id", string="Tasks")
+    fsm_task_count = fields.Integer(string="Tasks", compute="_compute_fsm_task_count")
+
+    @api.depends("fsm_task_ids")
+    def _compute_fsm_task_count(self):
+        self._aftersales_set_count("fsm_task_count", "project.task")
+
+    def action_generate_fsm_task(self):
+        self.ensure_one()
+        # Internal users may create private to-dos: it is Project / User that
+        # gives access to projects' tasks.
+        if not self.env.user.has_group("project.group_project_user"):
+            raise UserError(
+                self.env._(
+                    "Planning an intervention creates a Field Service task: it needs "
+                    "Project / User rights. Ask your administrator."
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Create a Field Service task"),
+            "res_model": "helpdesk.create.fsm.task",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "active_model": "helpdesk.ticket",
+                "active_id": self.id,
+                "active_ids": self.ids,
+            },
+        }
+
+    def action_view_fsm_tasks(self):
+        self.ensure_one()
+        return self._aftersales_action_view("industry_fsm.project_task_action_fsm", self.fsm_task_ids)

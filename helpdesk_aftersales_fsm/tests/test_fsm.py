@@ -1,0 +1,112 @@
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+
+
+@tagged("post_install", "-at_install")
+class TestHelpdeskFsm(HelpdeskAftersalesCase, BaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_aftersales()
+        cls.fsm_project = cls.env["project.project"].create(
+            {"name": "Field Service", "is_fsm": True, "privacy_visibility": "portal"}
+        )
+        cls.aftersales_team.fsm_project_id = cls.fsm_project
+        cls.ticket = cls.aftersales_ticket
+        cls.planner = new_test_user(
+            cls.env,
+            login="fsm_planner",
+            groups="helpdesk.group_helpdesk_user,project.group_project_user",
+        )
+
+    def _dialog(self, ticket=None):
+        return self.open_ticket_wizard(ticket or self.ticket, "action_generate_fsm_task", self.planner)
+
+    def _forged(self, **vals):
+        ctx = {"active_model": "helpdesk.ticket", "active_id": self.ticket.id}
+        Wizard = self.env["helpdesk.create.fsm.task"].with_user(self.planner)
+        return Wizard.with_context(**ctx).create(vals)
+
+    def test_defaults_from_ticket_and_team(self):
+        dialog = self._dialog()
+        self.assertEqual(dialog.name, self.ticket.name)
+        self.assertEqual(dialog.project_id, self.fsm_project)
+
+    def test_create_task_stays_on_ticket(self):
+        dialog = self._dialog()
+        dialog.name = "Replace the chair's leg"
+        action = dialog.save().action_generate_task()
+        self.assertEqual(action["type"], "ir.actions.act_window_close")
+        task = self.ticket.fsm_task_ids
+        self.assertEqual(task.name, "Replace the chair's leg")
+        self.assertEqual(task.project_id, self.fsm_project)
+        self.assertEqual(task.partner_id, self.aftersales_customer)
+        self.assertTrue(task.is_fsm)
+        self.assertIn(self.aftersales_customer, task.message_partner_ids)
+        self.assertIn(f'data-oe-id="{task.id}"', self.ticket.message_ids[0].body)
+        self.assertEqual(self.ticket.fsm_task_count, 1)
+
+    def test_create_and_view_task_opens_it(self):
+        action = self._dialog().save().action_generate_and_view_task()
+        self.assertEqual(action["res_model"], "project.task")
+        self.assertEqual(action["res_id"], self.ticket.fsm_task_ids.id)
+        self.assertEqual(action["view_mode"], "form")
+
+    def test_smart_button_lists_several_tasks(self):
+        self._dialog().save().action_generate_task()
+        self._dialog().save().action_generate_task()
+        action = self.ticket.action_view_fsm_tasks()
+        self.assertEqual(self.env["project.task"].search(action["domain"]), self.ticket.fsm_task_ids)
+        self.assertEqual(self.ticket.fsm_task_count, 2)
+
+    def test_bad_inputs(self):
+        other_company = self.env["res.company"].create({"name": "Other Co"})
+        not_fsm = self.env["project.project"].create({"name": "Internal"})
+        foreign = self.env["project.project"].create(
+            {"name": "Foreign FSM", "is_fsm": True, "company_id": other_company.id}
+        )
+        cases = {
+            "not a Field Service project": {"project_id": not_fsm.id},
+            "another company": {"project_id": foreign.id},
+            "title": {"name": "   "},
+        }
+        for message, vals in cases.items():
+            with self.subTest(message), self.assertRaisesRegex(UserError, message):
+                self._forged(**vals).action_generate_task()
+        self.assertFalse(self.env["project.task"].search([("helpdesk_ticket_id", "=", self.ticket.id)]))
+
+    def test_agent_without_project_rights(self):
+        with self.assertRaisesRegex(UserError, "Project / User"):
+            self.ticket.with_user(self.helpdesk_agent).action_generate_fsm_task()
+
+    def test_portal_customer_follows_own_task_only(self):
+        portal = new_test_user(
+            self.env, login="portal_customer", groups="base.group_portal",
+            partner_id=self.aftersales_customer.id,
+        )
+        self._dialog().save().action_generate_task()
+        own_task = self.ticket.fsm_task_ids
+        other_task = self.env["project.task"].create(
+            {"name": "Someone else's", "project_id": self.fsm_project.id}
+        )
+        own_task.with_user(portal).check_access("read")
+        self.assertEqual(own_task.with_user(portal).name, own_task.name)
+        with self.assertRaises(AccessError):
+            other_task.with_user(portal).check_access("read")
+
+    def test_count_queries_do_not_grow_with_tickets(self):
+        tickets = self.env["helpdesk.ticket"].create(
+            [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
+        )
+
+        def queries(records):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            records.mapped("fsm_task_count")
+            return self.env.cr.sql_log_count - before
+
+        queries(tickets)
+        self.assertEqual(queries(tickets[:1]), queries(tickets))

@@ -1,0 +1,98 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class HelpdeskCreateFsmTask(models.TransientModel):
+    _name = "helpdesk.create.fsm.task"
+    _inherit = ["helpdesk.aftersales.wizard.mixin"]
+    _description = "Create a Field Service task from a helpdesk ticket"
+    _aftersales_service_field = "use_fsm"
+
+    company_id = fields.Many2one(related="helpdesk_ticket_id.company_id")
+    partner_id = fields.Many2one(related="helpdesk_ticket_id.partner_id", string="Customer")
+    name = fields.Char(
+        string="Title",
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        precompute=True,
+        required=True,
+    )
+    project_id = fields.Many2one(
+        "project.project",
+        string="Project",
+        compute="_compute_project_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        domain="[('is_fsm', '=', True), ('company_id', 'in', (company_id, False))]",
+        help="Project in which the task is created.",
+    )
+
+    @api.depends("helpdesk_ticket_id")
+    def _compute_name(self):
+        for wizard in self:
+            wizard.name = wizard.name or wizard.helpdesk_ticket_id.name
+
+    @api.depends("helpdesk_ticket_id")
+    def _compute_project_id(self):
+        for wizard in self:
+            wizard.project_id = wizard.project_id or wizard.helpdesk_ticket_id.team_id.fsm_project_id
+
+    def _check_task_values(self):
+        """Checked before creating: the values may come from a forged call."""
+        ticket = self._aftersales_check_ticket()
+        if not (self.name or "").strip():
+            raise UserError(self.env._("Give the task a title."))
+        project = self.project_id
+        if not project:
+            raise UserError(self.env._("Choose the Field Service project of the task."))
+        if not project.is_fsm:
+            raise UserError(
+                self.env._(
+                    "The project %(project)s is not a Field Service project.",
+                    project=project.display_name,
+                )
+            )
+        if project.company_id and project.company_id != ticket.company_id:
+            raise UserError(
+                self.env._(
+                    "The project %(project)s belongs to another company than the ticket.",
+                    project=project.display_name,
+                )
+            )
+        return ticket
+
+    def _prepare_task_values(self):
+        ticket = self.helpdesk_ticket_id
+        return {
+            "name": self.name.strip(),
+            "project_id": self.project_id.id,
+            "partner_id": ticket.partner_id.id,
+            "company_id": (self.project_id.company_id or ticket.company_id).id,
+            "description": ticket.description,
+            "helpdesk_ticket_id": ticket.id,
+        }
+
+    def _generate_task(self):
+        self.ensure_one()
+        ticket = self._check_task_values()
+        task = self.env["project.task"].create(self._prepare_task_values())
+        # The customer follows the task as they follow the ticket: with a
+        # project shared with portal users, they see it in their portal.
+        if ticket.partner_id:
+            task.message_subscribe(partner_ids=ticket.partner_id.ids)
+        self._aftersales_link_documents(
+            task, self.env._("Field Service task planned: %(documents)s")
+        )
+        return task
+
+    def action_generate_task(self):
+        self._generate_task()
+        return {"type": "ir.actions.act_window_close"}
+
+    def action_generate_and_view_task(self):
+        task = self._generate_task()
+        return self.helpdesk_ticket_id._aftersales_action_view(
+            "industry_fsm.project_task_action_fsm", task
+        )
