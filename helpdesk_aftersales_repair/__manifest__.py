@@ -7,7 +7,12 @@
     "author": "Helpdesk After-Sales developers",
     "maintainers": ["helpdesk-aftersales"],
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
-    "depends": ["helpdesk_aftersales", "repair"],
-    "data": [],
+    "depends": ["helpdesk_aftersales", "helpdesk_aftersales_sale", "repair"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/repair_security.xml",
+        "views/helpdesk_ticket_views.xml",
+        "views/repair_order_views.xml",
+    ],
     "installable": True,
 }

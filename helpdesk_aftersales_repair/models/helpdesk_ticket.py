@@ -1,0 +1,108 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    repair_ids = fields.One2many("repair.order", "helpdesk_ticket_id", string="Repair Orders")
+    repair_count = fields.Integer(string="Number of Repairs", compute="_compute_repair_count")
+
+    @api.depends("repair_ids")
+    def _compute_repair_count(self):
+        self._aftersales_set_count("repair_count", "repair.order")
+
+    def _aftersales_check_repair(self):
+        """What must hold before a repair order is created from the ticket."""
+        self.ensure_one()
+        if not self.use_product_repairs:
+            raise UserError(
+                self.env._(
+                    "The team %(team)s does not offer repairs. Enable Repairs in the "
+                    "team's After-Sales settings.",
+                    team=self.team_id.display_name,
+                )
+            )
+        if not self.env["repair.order"].has_access("create"):
+            raise UserError(
+                self.env._(
+                    "You need Inventory access rights to create a repair order. Ask an "
+                    "Inventory user to create it from this ticket."
+                )
+            )
+        self.check_access("write")
+        if self.company_id != self.env.company:
+            raise UserError(
+                self.env._(
+                    "The ticket belongs to the company %(company)s: switch to this "
+                    "company to create its repair order.",
+                    company=self.company_id.display_name,
+                )
+            )
+        if not self.partner_id:
+            raise UserError(
+                self.env._("Set the customer of the ticket before creating a repair order.")
+            )
+        error = self._aftersales_repair_product_error(self.product_id, self.lot_id)
+        if error:
+            raise UserError(error)
+
+    def _aftersales_repair_product_error(self, product, lot):
+        """Why ``product`` and ``lot`` cannot be repaired from the ticket, or
+        ``None``."""
+        if product and product.type != "consu":
+            return self.env._(
+                "The product %(product)s is a service or a combo: only goods can be "
+                "repaired.",
+                product=product.display_name,
+            )
+        if lot and lot.product_id != product:
+            return self.env._(
+                "The lot/serial number %(lot)s does not belong to the product "
+                "%(product)s.",
+                lot=lot.display_name,
+                product=product.display_name or "-",
+            )
+        return None
+
+    def _aftersales_repair_defaults(self):
+        """Values of a new repair order taken from the ticket (the repair form
+        shows them, the user may change them before saving)."""
+        self.ensure_one()
+        defaults = {
+            "helpdesk_ticket_id": self.id,
+            "partner_id": self.partner_id.id,
+        }
+        if self.product_id.type == "consu":
+            defaults["product_id"] = self.product_id.id
+            if self.lot_id.product_id == self.product_id:
+                defaults["lot_id"] = self.lot_id.id
+        return defaults
+
+    def action_repair(self):
+        """Open a new repair order (the Repairs app's own form) filled in from
+        the ticket."""
+        self.ensure_one()
+        self._aftersales_check_repair()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Repair"),
+            "res_model": "repair.order",
+            "view_mode": "form",
+            "views": [(self.env.ref("repair.view_repair_order_form").id, "form")],
+            "target": "current",
+            # Not ``default_helpdesk_ticket_id``: the context follows the
+            # buttons of the repair form, and any record they create with a
+            # ``helpdesk_ticket_id`` field (e.g. a transfer) would be linked to
+            # the ticket. ``repair.order.default_get`` reads this key, like the
+            # core ``default_repair_picking_id``.
+            "context": {"default_repair_helpdesk_ticket_id": self.id},
+        }
+
+    def action_view_repairs(self):
+        self.ensure_one()
+        return self._aftersales_action_view(
+            "repair.action_repair_order_tree",
+            self.repair_ids,
+            "repair.view_repair_order_form",
+        )

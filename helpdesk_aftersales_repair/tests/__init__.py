@@ -1,0 +1,2 @@
+from . import test_helpdesk_repair
+from . import test_translations

@@ -1,0 +1,118 @@
+from odoo import Command
+from odoo.tests import Form, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
+
+from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+
+
+@tagged("post_install", "-at_install")
+class TestRepairReturn(HelpdeskAftersalesCase, BaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_aftersales()
+        cls.ticket = cls.aftersales_ticket
+        cls.customer = cls.aftersales_customer
+        cls.repair_user = new_test_user(
+            cls.env,
+            login="repair_user",
+            name="Repair User",
+            groups="helpdesk.group_helpdesk_user,stock.group_stock_user",
+        )
+        warehouse = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.env.company.id)], limit=1
+        )
+        cls.chair = cls.env["product.product"].create(
+            {"name": "Office Chair", "type": "consu", "is_storable": True}
+        )
+        cls.env["stock.quant"]._update_available_quantity(cls.chair, warehouse.lot_stock_id, 10)
+        order = cls.env["sale.order"].create(
+            {
+                "partner_id": cls.customer.id,
+                "order_line": [Command.create({"product_id": cls.chair.id, "product_uom_qty": 3})],
+            }
+        )
+        order.action_confirm()
+        cls.delivery = order.picking_ids
+        cls.delivery.move_ids.picked = True
+        cls.delivery.button_validate()
+        cls.ticket.write({"product_id": cls.chair.id, "sale_order_id": order.id})
+
+    def _return(self, quantity, ticket=None):
+        wizard = Form(
+            self.env["stock.return.picking"].with_context(
+                active_id=self.delivery.id, active_model="stock.picking"
+            )
+        ).save()
+        wizard.product_return_moves.quantity = quantity
+        picking = self.env["stock.picking"].browse(wizard.action_create_returns()["res_id"])
+        picking.helpdesk_ticket_id = ticket
+        return picking
+
+    def _return_choices(self, repair_form):
+        """The transfers the Return field of the repair form offers."""
+        domain = self.env["repair.order"].fields_get(["picking_id"], ["domain"])["picking_id"][
+            "domain"
+        ]
+        values = {
+            "product_id": repair_form.product_id.id,
+            "helpdesk_ticket_id": repair_form.helpdesk_ticket_id.id,
+            "company_id": repair_form.company_id.id,
+        }
+        return self.env["stock.picking"].search(safe_eval(domain, values))
+
+    def _repair_form(self):
+        action = self.ticket.with_user(self.repair_user).action_repair()
+        Repair = self.env["repair.order"].with_user(self.repair_user)
+        return Form(Repair.with_context(**action["context"]))
+
+    def test_return_of_the_ticket(self):
+        ticket_return = self._return(2, ticket=self.ticket)
+        other_return = self._return(1)
+        form = self._repair_form()
+        # The ticket's only return is proposed, with its quantity.
+        self.assertEqual(form.picking_id, ticket_return)
+        self.assertEqual(form.product_qty, 2)
+        self.assertEqual(form.partner_id, self.customer)
+        # Only the ticket's returns can be chosen ...
+        self.assertEqual(self._return_choices(form), ticket_return)
+        repair = form.save()
+        self.assertEqual(repair.picking_id, ticket_return)
+        self.assertEqual(repair.product_qty, 2)
+        self.assertEqual(repair.helpdesk_ticket_id, self.ticket)
+        # ... while a repair without ticket offers every return (core).
+        without_ticket = Form(self.env["repair.order"].with_user(self.repair_user))
+        without_ticket.product_id = self.chair
+        self.assertEqual(self._return_choices(without_ticket), ticket_return | other_return)
+
+    def test_several_returns_are_not_guessed(self):
+        returns = self._return(1, ticket=self.ticket) | self._return(1, ticket=self.ticket)
+        form = self._repair_form()
+        self.assertFalse(form.picking_id)
+        self.assertEqual(self._return_choices(form), returns)
+        form.picking_id = returns[1]
+        self.assertEqual(form.save().picking_id, returns[1])
+
+    def test_agent_reads_repair_of_a_return(self):
+        ticket_return = self._return(1, ticket=self.ticket)
+        repair = self._repair_form().save()
+        self.assertEqual(repair.picking_id, ticket_return)
+        self.env.invalidate_all()
+        # The agent cannot read transfers, but can open the repair.
+        form = Form(repair.with_user(self.helpdesk_agent))
+        self.assertEqual(form.picking_id, ticket_return)
+        self.assertEqual(form.product_id, self.chair)
+
+    def test_return_field_translated(self):
+        langs = ["de_DE", "zh_CN"]
+        for lang in langs:
+            self.env["res.lang"]._activate_lang(lang)
+        # The core field keeps its core translation unless ours overwrites it.
+        self.env["ir.module.module"]._load_module_terms(
+            ["helpdesk_aftersales_repair_return"], langs, overwrite=True
+        )
+        for lang, term in (("de_DE", "Retoure"), ("zh_CN", "退货")):
+            Repair = self.env["repair.order"].with_context(lang=lang)
+            strings = Repair.fields_get(["picking_id"], ["string"])
+            self.assertEqual(strings["picking_id"]["string"], term)
