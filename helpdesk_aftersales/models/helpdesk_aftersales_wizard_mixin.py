@@ -1,5 +1,3 @@
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -58,6 +56,5 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
         """
         ticket = self.helpdesk_ticket_id
         documents.sudo().helpdesk_ticket_id = ticket
-        links = Markup(", ").join(doc._get_html_link() for doc in documents)
-        ticket.message_post(body=Markup(message) % {"documents": links})
+        ticket._aftersales_post_documents(documents, message)
         return documents

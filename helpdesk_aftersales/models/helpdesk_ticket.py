@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 
 
@@ -50,6 +52,13 @@ class HelpdeskTicket(models.Model):
         else:
             action["domain"] = [("id", "in", documents.ids)]
         return action
+
+    def _aftersales_post_documents(self, documents, message):
+        """Post ``message`` (a translated text with ``%(documents)s``) on the
+        ticket's chatter with a link to each document."""
+        self.ensure_one()
+        links = Markup(", ").join(doc._get_html_link() for doc in documents)
+        self.message_post(body=Markup(message) % {"documents": links})
 
     @api.model
     def _aftersales_services(self):
