@@ -8,6 +8,12 @@
     "maintainers": ["helpdesk-aftersales"],
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
     "depends": ["helpdesk_aftersales", "sale_loyalty"],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+        "wizard/helpdesk_sale_coupon_generate_views.xml",
+        "wizard/helpdesk_coupon_share_views.xml",
+        "views/loyalty_card_views.xml",
+        "views/helpdesk_ticket_views.xml",
+    ],
     "installable": True,
 }

@@ -1,0 +1,42 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    coupon_ids = fields.One2many("loyalty.card", "helpdesk_ticket_id", string="Coupons")
+    coupon_count = fields.Integer(string="Coupons", compute="_compute_coupon_count")
+
+    @api.depends("coupon_ids")
+    def _compute_coupon_count(self):
+        self._aftersales_set_count("coupon_count", "loyalty.card")
+
+    def action_generate_coupon(self):
+        self.ensure_one()
+        if not self.env["loyalty.card"].has_access("read"):
+            raise UserError(
+                self.env._(
+                    "Generating a coupon needs Sales rights on discount and loyalty "
+                    "programs: ask your administrator."
+                )
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Generate a Coupon"),
+            "res_model": "helpdesk.sale.coupon.generate",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "active_model": "helpdesk.ticket",
+                "active_id": self.id,
+                "active_ids": self.ids,
+            },
+        }
+
+    def action_view_coupons(self):
+        self.ensure_one()
+        return self._aftersales_action_view(
+            "helpdesk_aftersales_coupon.loyalty_card_action", self.coupon_ids
+        )

@@ -1,0 +1,168 @@
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.exceptions import UserError
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+
+
+class CouponCase(HelpdeskAftersalesCase, BaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_aftersales()
+        cls.ticket = cls.aftersales_ticket
+        cls.agent = new_test_user(
+            cls.env,
+            login="coupon_agent",
+            groups="helpdesk.group_helpdesk_user,sales_team.group_sale_salesman_all_leads",
+        )
+        cls.product = cls.env["product.product"].create({"name": "Chair", "list_price": 100.0})
+        cls.program = cls.env["loyalty.program"].create(
+            {
+                "name": "10% sorry coupon",
+                "program_type": "coupons",
+                "trigger": "with_code",
+                "applies_on": "current",
+                "rule_ids": [Command.create({"reward_point_mode": "order", "minimum_qty": 0})],
+                "reward_ids": [
+                    Command.create(
+                        {"reward_type": "discount", "discount": 10, "required_points": 1}
+                    )
+                ],
+            }
+        )
+
+    def _dialog(self, **values):
+        dialog = self.open_ticket_wizard(self.ticket, "action_generate_coupon", self.agent)
+        dialog.program_id = values.get("program", self.program)
+        if "expiration_date" in values:
+            dialog.expiration_date = values["expiration_date"]
+        return dialog
+
+
+@tagged("post_install", "-at_install")
+class TestHelpdeskCoupon(CouponCase):
+    def _forged(self, **vals):
+        ctx = {"active_model": "helpdesk.ticket", "active_id": self.ticket.id}
+        Wizard = self.env["helpdesk.sale.coupon.generate"].with_user(self.agent)
+        return Wizard.with_context(**ctx).create({"program_id": self.program.id, **vals})
+
+    def test_generate_without_expiry_applies_once(self):
+        self._dialog().save().action_generate()
+        coupon = self.ticket.coupon_ids
+        self.assertEqual(len(coupon), 1)
+        self.assertEqual(coupon.partner_id, self.aftersales_customer)
+        self.assertFalse(coupon.expiration_date, "no Valid Until: the code never expires")
+        self.assertIn(coupon.code, self.ticket.message_ids[0].body)
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.aftersales_customer.id,
+                "order_line": [Command.create({"product_id": self.product.id})],
+            }
+        )
+        self.assertFalse(order._try_apply_code(coupon.code).get("error"))
+        order._apply_program_reward(self.program.reward_ids, coupon)
+        self.assertEqual(order.amount_untaxed, 90.0)
+        order.action_confirm()
+        self.assertEqual(coupon.points, 0, "the single use is spent")
+        second = self.env["sale.order"].create(
+            {
+                "partner_id": self.aftersales_customer.id,
+                "order_line": [Command.create({"product_id": self.product.id})],
+            }
+        )
+        result = second._try_apply_code(coupon.code)
+        self.assertIn("error", result, "a spent coupon does not apply again")
+
+    def test_generate_with_expiry(self):
+        valid_until = fields.Date.today() + timedelta(days=30)
+        self._dialog(expiration_date=valid_until).save().action_generate()
+        self.assertEqual(self.ticket.coupon_ids.expiration_date, valid_until)
+
+    def test_send_by_email_to_ticket_followers(self):
+        follower = self.env["res.partner"].create({"name": "Purchasing", "email": "p@example.com"})
+        self.ticket.message_subscribe(partner_ids=follower.ids)
+        valid_until = fields.Date.today() + timedelta(days=30)
+        action = self._dialog(expiration_date=valid_until).save().action_send_by_email()
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        self.assertEqual(
+            set(action["context"]["default_partner_ids"]),
+            set(self.ticket.message_partner_ids.ids),
+        )
+        self.assertIn(follower.id, action["context"]["default_partner_ids"])
+        composer = (
+            self.env["mail.compose.message"].with_user(self.agent).with_context(**action["context"]).create({})
+        )
+        coupon = self.ticket.coupon_ids
+        self.assertIn(coupon.code, composer.body)
+        self.assertIn(fields.Date.to_string(valid_until)[:4], composer.body)
+
+    def test_share_dialog_without_ecommerce_explains(self):
+        # The base implementation (no eCommerce): no link, the dialog explains.
+        action = self._dialog().save().action_get_share_link()
+        share = self.env[action["res_model"]].browse(action["res_id"])
+        self.assertEqual(share.code, self.ticket.coupon_ids.code)
+        Share = self.env.registry["helpdesk.coupon.share"]
+        base_compute = next(
+            cls._compute_share_link
+            for cls in Share.__mro__
+            if cls.__module__.startswith("odoo.addons.helpdesk_aftersales_coupon.")
+            and "_compute_share_link" in vars(cls)
+        )
+        base_compute(share)
+        self.assertFalse(share.share_link)
+        arch = share.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn("install the eCommerce app", arch)
+
+    def test_bad_inputs(self):
+        other_company = self.env["res.company"].create({"name": "Other Co"})
+        promotion = self.program.copy({"name": "Promo", "program_type": "promotion"})
+        archived = self.program.copy({"name": "Old"})
+        archived.action_archive()
+        foreign = self.program.copy({"name": "Foreign", "company_id": other_company.id})
+        cases = {
+            "not a coupon program": {"program_id": promotion.id},
+            "archived": {"program_id": archived.id},
+            "another company": {"program_id": foreign.id},
+            "in the past": {"expiration_date": fields.Date.today() - timedelta(days=1)},
+        }
+        for message, vals in cases.items():
+            with self.subTest(message), self.assertRaisesRegex(UserError, message):
+                self._forged(**vals).action_generate()
+        self.ticket.partner_id = False
+        with self.assertRaisesRegex(UserError, "customer"):
+            self._forged().action_generate()
+        self.assertFalse(self.env["loyalty.card"].search([("helpdesk_ticket_id", "=", self.ticket.id)]))
+
+    def test_smart_button(self):
+        dialog = self._dialog().save()
+        dialog.action_generate()
+        dialog.action_send_by_email()  # the same dialog's coupon, not a second one
+        self.assertEqual(self.ticket.coupon_count, 1)
+        action = self.ticket.action_view_coupons()
+        self.assertEqual(action["res_id"], self.ticket.coupon_ids.id)
+        self._dialog().save().action_generate()
+        action = self.ticket.action_view_coupons()
+        self.assertEqual(self.env["loyalty.card"].search(action["domain"]), self.ticket.coupon_ids)
+        self.assertEqual(self.ticket.coupon_count, 2)
+
+    def test_count_queries_do_not_grow_with_tickets(self):
+        tickets = self.env["helpdesk.ticket"].create(
+            [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
+        )
+
+        def queries(records):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            records.mapped("coupon_count")
+            return self.env.cr.sql_log_count - before
+
+        queries(tickets)
+        self.assertEqual(queries(tickets[:1]), queries(tickets))
+
+    def test_agent_without_sales_rights(self):
+        with self.assertRaisesRegex(UserError, "Sales rights"):
+            self.ticket.with_user(self.helpdesk_agent).action_generate_coupon()
