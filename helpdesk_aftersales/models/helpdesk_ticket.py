@@ -37,6 +37,25 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket[count_field] = counts.get(ticket._origin.id, 0)
 
+    def _aftersales_open_dialog(self, model_name, title, view_xmlid=None):
+        """The pop-up of a service, opened on this ticket (what every ticket
+        button of the bridges returns)."""
+        self.ensure_one()
+        view = self.env.ref(view_xmlid) if view_xmlid else False
+        return {
+            "type": "ir.actions.act_window",
+            "name": title,
+            "res_model": model_name,
+            "view_mode": "form",
+            "views": [(view.id if view else False, "form")],
+            "target": "new",
+            "context": {
+                "active_model": "helpdesk.ticket",
+                "active_id": self.id,
+                "active_ids": self.ids,
+            },
+        }
+
     def _aftersales_action_view(self, action_xmlid, documents, form_view_xmlid=None):
         """Open ``documents`` with ``action_xmlid``: the form when there is one,
         the list otherwise (as core smart buttons do)."""

@@ -52,3 +52,20 @@ class HelpdeskAftersalesCase:
         model = self.env[action["res_model"]].with_user(user or self.env.user)
         view = next((view_id for view_id, mode in action.get("views", []) if mode == "form"), False)
         return Form(model.with_context(**action.get("context", {})), view=view or None)
+
+    def assertQueriesIndependentOfTickets(self, tickets, field_names, user=None):
+        """Computing ``field_names`` (smart-button counts, button flags) costs
+        the same number of queries for one ticket as for all of ``tickets``:
+        they are computed in batch, never per record."""
+
+        def queries(records):
+            records.env.invalidate_all()
+            records = records.with_user(user) if user else records
+            start = self.env.cr.sql_log_count
+            for name in field_names:
+                records.mapped(name)
+            return self.env.cr.sql_log_count - start
+
+        queries(tickets)  # warm the caches of the user, access rights, ...
+        self.assertGreater(len(tickets), 1)
+        self.assertEqual(queries(tickets[:1]), queries(tickets))

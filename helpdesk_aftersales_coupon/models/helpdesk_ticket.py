@@ -21,19 +21,10 @@ class HelpdeskTicket(models.Model):
                     "programs: ask your administrator."
                 )
             )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Generate a Coupon"),
-            "res_model": "helpdesk.sale.coupon.generate",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "active_model": "helpdesk.ticket",
-                "active_id": self.id,
-                "active_ids": self.ids,
-            },
-        }
+        return self._aftersales_open_dialog(
+            "helpdesk.sale.coupon.generate",
+            self.env._("Generate a Coupon"),
+        )
 
     def action_view_coupons(self):
         self.ensure_one()

@@ -154,14 +154,7 @@ class TestHelpdeskCoupon(CouponCase):
             [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
         )
 
-        def queries(records):
-            self.env.invalidate_all()
-            before = self.env.cr.sql_log_count
-            records.mapped("coupon_count")
-            return self.env.cr.sql_log_count - before
-
-        queries(tickets)
-        self.assertEqual(queries(tickets[:1]), queries(tickets))
+        self.assertQueriesIndependentOfTickets(tickets, ["coupon_count"])
 
     def test_agent_without_sales_rights(self):
         with self.assertRaisesRegex(UserError, "Sales rights"):

@@ -23,19 +23,10 @@ class HelpdeskTicket(models.Model):
                     "Project / User rights. Ask your administrator."
                 )
             )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Create a Field Service task"),
-            "res_model": "helpdesk.create.fsm.task",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "active_model": "helpdesk.ticket",
-                "active_id": self.id,
-                "active_ids": self.ids,
-            },
-        }
+        return self._aftersales_open_dialog(
+            "helpdesk.create.fsm.task",
+            self.env._("Create a Field Service task"),
+        )
 
     def action_view_fsm_tasks(self):
         self.ensure_one()

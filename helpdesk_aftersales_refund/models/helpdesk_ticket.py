@@ -23,21 +23,11 @@ class HelpdeskTicket(models.Model):
                     "rights): ask your administrator."
                 )
             )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Refund"),
-            "res_model": "account.move.reversal",
-            "view_mode": "form",
-            "views": [
-                (self.env.ref("helpdesk_aftersales_refund.account_move_reversal_view_form").id, "form")
-            ],
-            "target": "new",
-            "context": {
-                "active_model": "helpdesk.ticket",
-                "active_id": self.id,
-                "active_ids": self.ids,
-            },
-        }
+        return self._aftersales_open_dialog(
+            "account.move.reversal",
+            self.env._("Refund"),
+            "helpdesk_aftersales_refund.account_move_reversal_view_form",
+        )
 
     def action_view_credit_notes(self):
         self.ensure_one()

@@ -262,14 +262,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
             [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
         )
 
-        def queries(records):
-            self.env.invalidate_all()
-            before = self.env.cr.sql_log_count
-            records.mapped("credit_note_count")
-            return self.env.cr.sql_log_count - before
-
-        queries(tickets)  # warm the caches that do not depend on the tickets
-        self.assertEqual(queries(tickets[:1]), queries(tickets))
+        self.assertQueriesIndependentOfTickets(tickets, ["credit_note_count"])
 
     def test_salesman_prepares_drafts_only(self):
         dialog = self._dialog(user=self.salesman)

@@ -306,15 +306,5 @@ class TestHelpdeskRepair(HelpdeskAftersalesCase, BaseCommon):
             ]
         )
 
-        def queries(records):
-            self.env.invalidate_all()
-            start = self.env.cr.sql_log_count
-            counts = records.with_user(self.helpdesk_agent).mapped("repair_count")
-            return self.env.cr.sql_log_count - start, counts
-
-        queries(self.ticket)  # warm the caches (access rights, rules)
-        one, counts_one = queries(tickets[:1])
-        ten, counts_ten = queries(tickets)
-        self.assertEqual(counts_one, [1])
-        self.assertEqual(counts_ten, [1] * 10)
-        self.assertEqual(one, ten)
+        self.assertQueriesIndependentOfTickets(tickets, ["repair_count"], user=self.helpdesk_agent)
+        self.assertEqual(tickets.with_user(self.helpdesk_agent).mapped("repair_count"), [1] * 10)

@@ -43,19 +43,10 @@ class HelpdeskTicket(models.Model):
 
     def action_return(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Return"),
-            "res_model": "helpdesk.stock.return",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "active_id": self.id,
-                "active_ids": self.ids,
-                "active_model": "helpdesk.ticket",
-            },
-        }
+        return self._aftersales_open_dialog(
+            "helpdesk.stock.return",
+            self.env._("Return"),
+        )
 
     def action_view_pickings(self):
         self.ensure_one()

@@ -409,16 +409,9 @@ class TestHelpdeskStockReturn(HelpdeskAftersalesCase, BaseCommon):
         )
         tickets[0].partner_id = self.customer
 
-        def queries(records):
-            records.env.invalidate_all()
-            records = records.with_user(self.helpdesk_agent)
-            start = self.env.cr.sql_log_count
-            records.mapped("has_partner_deliveries")
-            records.mapped("picking_count")
-            return self.env.cr.sql_log_count - start
-
-        queries(tickets)  # warm the caches of the user, access rights, ...
-        self.assertEqual(queries(tickets[:1]), queries(tickets))
+        self.assertQueriesIndependentOfTickets(
+            tickets, ["has_partner_deliveries", "picking_count"], user=self.helpdesk_agent
+        )
         self.assertEqual(
             tickets.with_user(self.helpdesk_agent).mapped("has_partner_deliveries"),
             [True] + [False] * 9,
