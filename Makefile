@@ -3,7 +3,7 @@
 PYTHON ?= python3
 DEVENV := $(PYTHON) tools/devenv.py
 
-.PHONY: test run odoo-test clean-db bench
+.PHONY: test run odoo-test clean-db bench dist
 
 ## Run every test: Odoo module tests and suite-level tests.
 test:
@@ -23,3 +23,7 @@ clean-db:
 ## Benchmark: query counts and timings, written to docs/BENCHMARKS.md
 bench:
 	$(PYTHON) bench/run.py
+
+## Wheels odoo-addon-<name> of every addon into dist/
+dist:
+	$(PYTHON) tools/dist.py

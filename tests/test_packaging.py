@@ -1,0 +1,44 @@
+"""Users install the addons as wheels: each product addon builds a wheel
+``odoo-addon-<name>`` whose files land where Odoo finds addons
+(``odoo/addons/<name>`` in site-packages)."""
+
+import glob
+import os
+import subprocess
+import sys
+
+from .conftest import ROOT, product_modules
+
+
+def test_wheels_install_into_a_clean_virtualenv(tmp_path, platform_env):
+    dist = tmp_path / "dist"
+    res = subprocess.run(
+        ["python3", os.path.join(ROOT, "tools", "dist.py"), "--outdir", str(dist)],
+        capture_output=True,
+        text=True,
+    )
+    assert res.returncode == 0, res.stderr[-3000:]
+    wheels = sorted(glob.glob(str(dist / "*.whl")))
+    names = {os.path.basename(w).split("-")[0] for w in wheels}
+    assert names == {f"odoo_addon_{m}" for m in product_modules()}
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "--no-deps"]
+    # --no-deps: Odoo itself is no package on the index; the addons' own files
+    # are what is checked here.
+    subprocess.run(pip + wheels, check=True)
+    site = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    for module in product_modules():
+        manifest = os.path.join(site, "odoo", "addons", module, "__manifest__.py")
+        assert os.path.isfile(manifest), f"{module} not found where Odoo looks for addons"
+        assert os.path.isfile(os.path.join(site, "odoo", "addons", module, "i18n", "de.po"))
+
+
+def test_every_addon_has_its_pyproject():
+    for module in product_modules():
+        path = os.path.join(ROOT, module, "pyproject.toml")
+        assert os.path.isfile(path), f"{module}: run tools/dist.py --write-pyprojects"
+        assert f'name = "odoo-addon-{module}"' in open(path).read()
