@@ -3,7 +3,7 @@
 PYTHON ?= python3
 DEVENV := $(PYTHON) tools/devenv.py
 
-.PHONY: test run odoo-test clean-db bench dist
+.PHONY: test run odoo-test clean-db bench dist lint
 
 ## Run every test: Odoo module tests and suite-level tests.
 test:
@@ -27,3 +27,7 @@ bench:
 ## Wheels odoo-addon-<name> of every addon into dist/
 dist:
 	$(PYTHON) tools/dist.py
+
+## ruff (lint + format) and pylint-odoo OCA mandatory checks; also run by make test
+lint:
+	$(PYTHON) tools/lint.py

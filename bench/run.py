@@ -29,17 +29,27 @@ def shell(platform, db, mode):
             capture_output=True,
             text=True,
             env=env,
+            check=False,
         )
     for line in res.stdout.splitlines():
         if line.startswith("BENCH:"):
-            return json.loads(line[len("BENCH:"):])
+            return json.loads(line[len("BENCH:") :])
     raise SystemExit(f"benchmark {mode} failed in {db}:\n{res.stdout[-2000:]}{res.stderr[-4000:]}")
 
 
 def timed_install(platform, db, modules):
     started = time.perf_counter()
-    devenv.run(platform.odoo_cmd(db, "-i", ",".join(modules), "--stop-after-init",
-                                 "--log-level=warn", "--without-demo=all"), env=platform.env)
+    devenv.run(
+        platform.odoo_cmd(
+            db,
+            "-i",
+            ",".join(modules),
+            "--stop-after-init",
+            "--log-level=warn",
+            "--without-demo=all",
+        ),
+        env=platform.env,
+    )
     return time.perf_counter() - started
 
 
@@ -53,8 +63,12 @@ def main():
     results = {}
     try:
         devenv.log("installing the suite in the benchmark database")
-        devenv.run(platform.odoo_cmd(suite_db, "-i", ",".join(suite), "--stop-after-init",
-                                     "--log-level=warn"), env=platform.env)
+        devenv.run(
+            platform.odoo_cmd(
+                suite_db, "-i", ",".join(suite), "--stop-after-init", "--log-level=warn"
+            ),
+            env=platform.env,
+        )
         devenv.log("1/4 smart-button counts")
         results["counts"] = shell(platform, suite_db, "counts")
         devenv.log("2/4 list of 1000 tickets")
@@ -90,7 +104,7 @@ def render(r):
         "",
         "## 1. Smart-button counts",
         "",
-        f"Fields: {', '.join('`%s`' % f for f in counts['fields'])}.",
+        f"Fields: {', '.join(f'`{f}`' for f in counts['fields'])}.",
         "",
         "| tickets | SQL queries | time (ms) |",
         "|---:|---:|---:|",
@@ -122,8 +136,11 @@ def render(r):
             "Open the dialog (create + what it displays) and confirm, on a customer with 1 and "
             f"with {sizes[-1]} posted invoices and done deliveries.",
             "",
-            "| action | " + " | ".join(f"queries ({s})" for s in sizes) + " | "
-            + " | ".join(f"ms ({s})" for s in sizes) + " |",
+            "| action | "
+            + " | ".join(f"queries ({s})" for s in sizes)
+            + " | "
+            + " | ".join(f"ms ({s})" for s in sizes)
+            + " |",
             "|---|" + "---:|" * (2 * len(sizes)),
         ]
         for action in acts[sizes[0]]:
@@ -138,7 +155,8 @@ def render(r):
             "",
             "| what | seconds |",
             "|---|---:|",
-            f"| dependencies ({len(devenv.BASE_DEPENDS)} modules, fresh database) | {inst['deps']:.1f} |",
+            f"| dependencies ({len(devenv.BASE_DEPENDS)} modules, fresh database) "
+            f"| {inst['deps']:.1f} |",
             f"| the suite on top | {inst['suite']:.1f} |",
             "",
             "Ratio (dependencies + suite) / dependencies: "

@@ -15,11 +15,15 @@ STANDINS = os.path.join(ROOT, "standins")
 
 
 def product_modules():
-    return sorted(os.path.basename(os.path.dirname(p)) for p in glob.glob(f"{ROOT}/*/__manifest__.py"))
+    return sorted(
+        os.path.basename(os.path.dirname(p)) for p in glob.glob(f"{ROOT}/*/__manifest__.py")
+    )
 
 
 def standin_modules():
-    return sorted(os.path.basename(os.path.dirname(p)) for p in glob.glob(f"{STANDINS}/*/__manifest__.py"))
+    return sorted(
+        os.path.basename(os.path.dirname(p)) for p in glob.glob(f"{STANDINS}/*/__manifest__.py")
+    )
 
 
 def module_path(name):

@@ -28,10 +28,11 @@ class OdooDatabase:
             text=True,
             env=self.env,
             timeout=timeout,
+            check=False,
         )
         lines = [line for line in res.stdout.splitlines() if line.startswith("RESULT:")]
         assert lines, res.stdout[-3000:] + res.stderr[-5000:]
-        return json.loads(lines[-1][len("RESULT:"):])
+        return json.loads(lines[-1][len("RESULT:") :])
 
     def close(self):
         subprocess.run(["python3", self.devenv, "dropdb", self.name], env=self.env, check=False)

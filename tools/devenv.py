@@ -153,7 +153,7 @@ def pg_bindir():
 def as_pg_owner(cmd):
     """postgres refuses to run as root: run the cluster as the 'postgres' user."""
     if os.geteuid() == 0:
-        return ["runuser", "-u", "postgres", "--"] + cmd
+        return ["runuser", "-u", "postgres", "--", *cmd]
     return cmd
 
 
@@ -273,7 +273,7 @@ def ensure_venv(odoo):
                     log("python-ldap left out (no libldap2-dev/libsasl2-dev): auth_ldap only")
                     continue
                 fh.write(line + "\n")
-        run(pip + ["-r", odoo_reqs, "-r", os.path.join(ROOT, "tools", "requirements.txt")], env=env)
+        run([*pip, "-r", odoo_reqs, "-r", os.path.join(ROOT, "tools", "requirements.txt")], env=env)
         with open(stamp, "w") as fh:
             fh.write(key)
     return venv
@@ -364,8 +364,14 @@ class Platform:
             if res.returncode:
                 raise SetupError(f"building the template database failed (exit {res.returncode})")
             run(
-                [os.path.join(self.env["HA_PG_BINDIR"], "psql"), "-qX", "-d", "postgres", "-c",
-                 f'ALTER DATABASE "{build}" RENAME TO "{name}"'],
+                [
+                    os.path.join(self.env["HA_PG_BINDIR"], "psql"),
+                    "-qX",
+                    "-d",
+                    "postgres",
+                    "-c",
+                    f'ALTER DATABASE "{build}" RENAME TO "{name}"',
+                ],
                 env=self.env,
             )
             if os.path.isdir(os.path.join(DATA_DIR, "filestore", build)):
@@ -454,8 +460,16 @@ def cmd_test(args):
         )
         junit = os.path.join(CACHE, f"pytest-{os.getpid()}.xml")
         res = run(
-            [platform.python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-             f"--junitxml={junit}", os.path.join(ROOT, "tests")],
+            [
+                platform.python,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                f"--junitxml={junit}",
+                os.path.join(ROOT, "tests"),
+            ],
             check=False,
             env=env,
             cwd=ROOT,
@@ -470,9 +484,11 @@ def cmd_test(args):
     print()
     for problem in problems:
         print("PROBLEM:", problem)
-    print(f"Odoo tests: {tests_run} run, {failures} failed/errors; "
-          f"suite tests: {py_passed} passed, {py_failed} failed; "
-          f"{time.time() - started:.0f} s")
+    print(
+        f"Odoo tests: {tests_run} run, {failures} failed/errors; "
+        f"suite tests: {py_passed} passed, {py_failed} failed; "
+        f"{time.time() - started:.0f} s"
+    )
     passed = odoo_passed + py_passed
     failed = odoo_failed + py_failed
     print(f"{passed} passed, {failed} failed")
@@ -498,8 +514,12 @@ def cmd_db(args):
     platform = Platform()
     copy_db(platform.env, platform.template(demo=args.demo), args.name)
     if args.modules:
-        run(platform.odoo_cmd(args.name, "-i", args.modules, "--stop-after-init",
-                              "--log-level=warn"), env=platform.env)
+        run(
+            platform.odoo_cmd(
+                args.name, "-i", args.modules, "--stop-after-init", "--log-level=warn"
+            ),
+            env=platform.env,
+        )
     print(args.name)
     return 0
 
@@ -524,8 +544,13 @@ def cmd_run(args):
     if not db_exists(platform.env, db):
         log(f"creating demo database {db} with the whole suite (a few minutes)")
         copy_db(platform.env, platform.template(demo=True), db)
-        res = run(platform.odoo_cmd(db, "-i", ",".join(product_modules()), "--stop-after-init",
-                                    "--log-level=warn"), check=False, env=platform.env)
+        res = run(
+            platform.odoo_cmd(
+                db, "-i", ",".join(product_modules()), "--stop-after-init", "--log-level=warn"
+            ),
+            check=False,
+            env=platform.env,
+        )
         if res.returncode:
             drop_db(platform.env, db)
             raise SetupError("installing the suite in the demo database failed (see above)")
@@ -533,8 +558,11 @@ def cmd_run(args):
         log(f"reusing database {db} (drop it with `make clean-db` to rebuild)")
     print(f"\n  Odoo is starting on http://localhost:{args.port}  (database {db})")
     print("  Log in as admin / admin.  Stop with Ctrl+C.\n", flush=True)
-    return run(platform.odoo_cmd(db, f"--http-port={args.port}", "--db-filter", f"^{db}$"),
-               check=False, env=platform.env).returncode
+    return run(
+        platform.odoo_cmd(db, f"--http-port={args.port}", "--db-filter", f"^{db}$"),
+        check=False,
+        env=platform.env,
+    ).returncode
 
 
 def main(argv=None):

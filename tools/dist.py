@@ -58,8 +58,16 @@ def build(outdir):
     os.makedirs(outdir, exist_ok=True)
     for module in devenv.product_modules():
         subprocess.run(
-            [os.path.join(venv, "bin", "python"), "-m", "build", "--wheel", "--no-isolation",
-             "--outdir", outdir, os.path.join(ROOT, module)],
+            [
+                os.path.join(venv, "bin", "python"),
+                "-m",
+                "build",
+                "--wheel",
+                "--no-isolation",
+                "--outdir",
+                outdir,
+                os.path.join(ROOT, module),
+            ],
             check=True,
             stdout=subprocess.DEVNULL,
         )

@@ -1,4 +1,6 @@
-from . import helpdesk_aftersales_document_mixin
-from . import helpdesk_aftersales_wizard_mixin
-from . import helpdesk_team
-from . import helpdesk_ticket
+from . import (
+    helpdesk_aftersales_document_mixin,
+    helpdesk_aftersales_wizard_mixin,
+    helpdesk_team,
+    helpdesk_ticket,
+)

@@ -1,2 +1,1 @@
-from . import test_helpdesk_aftersales
-from . import test_translations
+from . import test_helpdesk_aftersales, test_translations

@@ -18,7 +18,9 @@ class HelpdeskAftersalesCase:
         # would install a module, which Odoo forbids inside tests.
         installed = set(
             cls.env["ir.module.module"]
-            .search([("name", "in", list(AFTERSALES_MODULES.values())), ("state", "=", "installed")])
+            .search(
+                [("name", "in", list(AFTERSALES_MODULES.values())), ("state", "=", "installed")]
+            )
             .mapped("name")
         )
         cls.aftersales_services = [f for f, m in AFTERSALES_MODULES.items() if m in installed]

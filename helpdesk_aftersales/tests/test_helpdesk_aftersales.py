@@ -50,7 +50,9 @@ class TestHelpdeskAftersales(HelpdeskAftersalesCase, BaseCommon):
             self.env.cr.execute(f"UPDATE helpdesk_team SET {field} = true WHERE id = %s", [team.id])
             self.env.invalidate_all()
             self.assertTrue(ticket[field], f"{field} is on for a team offering it")
-            self.env.cr.execute(f"UPDATE helpdesk_team SET {field} = false WHERE id = %s", [team.id])
+            self.env.cr.execute(
+                f"UPDATE helpdesk_team SET {field} = false WHERE id = %s", [team.id]
+            )
             self.env.invalidate_all()
             self.assertFalse(ticket[field], f"disabling {field} hides it on the team's tickets")
 

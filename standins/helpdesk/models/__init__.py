@@ -1,3 +1,1 @@
-from . import helpdesk_stage
-from . import helpdesk_team
-from . import helpdesk_ticket
+from . import helpdesk_stage, helpdesk_team, helpdesk_ticket

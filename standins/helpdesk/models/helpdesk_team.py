@@ -16,9 +16,7 @@ class HelpdeskTeam(models.Model):
     member_ids = fields.Many2many(
         "res.users",
         string="Team Members",
-        domain=lambda self: [
-            ("groups_id", "in", self.env.ref("helpdesk.group_helpdesk_user").id)
-        ],
+        domain=lambda self: [("groups_id", "in", self.env.ref("helpdesk.group_helpdesk_user").id)],
     )
     stage_ids = fields.Many2many(
         "helpdesk.stage",

@@ -12,9 +12,7 @@ class HelpdeskTicket(models.Model):
     name = fields.Char(string="Subject", required=True, tracking=True)
     description = fields.Html()
     active = fields.Boolean(default=True)
-    ticket_ref = fields.Char(
-        string="Ticket IDs Sequence", readonly=True, copy=False, index=True
-    )
+    ticket_ref = fields.Char(string="Ticket IDs Sequence", readonly=True, copy=False, index=True)
     team_id = fields.Many2one(
         "helpdesk.team",
         string="Helpdesk Team",
@@ -38,9 +36,7 @@ class HelpdeskTicket(models.Model):
         "res.users",
         string="Assigned to",
         tracking=True,
-        domain=lambda self: [
-            ("groups_id", "in", self.env.ref("helpdesk.group_helpdesk_user").id)
-        ],
+        domain=lambda self: [("groups_id", "in", self.env.ref("helpdesk.group_helpdesk_user").id)],
     )
     partner_id = fields.Many2one("res.partner", string="Customer", tracking=True)
     partner_name = fields.Char(

@@ -1,0 +1,13 @@
+"""`make lint` is part of `make test`: a new finding fails the test run."""
+
+import os
+import subprocess
+
+from .conftest import ROOT
+
+
+def test_lint_reports_nothing():
+    res = subprocess.run(
+        ["python3", os.path.join(ROOT, "tools", "lint.py")], capture_output=True, text=True
+    )
+    assert res.returncode == 0, (res.stdout + res.stderr)[-5000:]
