@@ -1,2 +1,1 @@
-from . import helpdesk_ticket
-from . import repair_order
+from . import helpdesk_ticket, repair_order

@@ -52,14 +52,12 @@ class HelpdeskTicket(models.Model):
         ``None``."""
         if product and product.type != "consu":
             return self.env._(
-                "The product %(product)s is a service or a combo: only goods can be "
-                "repaired.",
+                "The product %(product)s is a service or a combo: only goods can be " "repaired.",
                 product=product.display_name,
             )
         if lot and lot.product_id != product:
             return self.env._(
-                "The lot/serial number %(lot)s does not belong to the product "
-                "%(product)s.",
+                "The lot/serial number %(lot)s does not belong to the product " "%(product)s.",
                 lot=lot.display_name,
                 product=product.display_name or "-",
             )

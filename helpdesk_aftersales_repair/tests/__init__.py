@@ -1,2 +1,1 @@
-from . import test_helpdesk_repair
-from . import test_translations
+from . import test_helpdesk_repair, test_translations

@@ -178,9 +178,11 @@ class TestHelpdeskRepair(HelpdeskAftersalesCase, BaseCommon):
         other_serial = self.env["stock.lot"].create(
             {"name": "SN-OTHER", "product_id": self.speaker.id}
         )
-        repair = self.env["repair.order"].with_context(
-            default_repair_helpdesk_ticket_id=self.ticket.id
-        ).create({"product_id": self.chair.id, "lot_id": other_serial.id})
+        repair = (
+            self.env["repair.order"]
+            .with_context(default_repair_helpdesk_ticket_id=self.ticket.id)
+            .create({"product_id": self.chair.id, "lot_id": other_serial.id})
+        )
         # Core drops a lot of another product ...
         self.assertEqual(repair.helpdesk_ticket_id, self.ticket)
         self.assertFalse(repair.lot_id)

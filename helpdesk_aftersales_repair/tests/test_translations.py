@@ -17,9 +17,7 @@ class TestRepairTranslations(HelpdeskAftersalesCase, BaseCommon):
         cls.langs = ["de_DE", "zh_CN"]
         for lang in cls.langs:
             cls.env["res.lang"]._activate_lang(lang)
-        cls.env["ir.module.module"]._load_module_terms(
-            ["helpdesk_aftersales_repair"], cls.langs
-        )
+        cls.env["ir.module.module"]._load_module_terms(["helpdesk_aftersales_repair"], cls.langs)
 
     def test_ticket_buttons_translated(self):
         expected = {"de_DE": ("Reparatur", "Reparaturen"), "zh_CN": ("维修", "维修")}

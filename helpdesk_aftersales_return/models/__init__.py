@@ -1,3 +1,1 @@
-from . import helpdesk_ticket
-from . import stock_move
-from . import stock_picking
+from . import helpdesk_ticket, stock_move, stock_picking

@@ -1,2 +1,1 @@
-from . import test_helpdesk_stock_return
-from . import test_translations
+from . import test_helpdesk_stock_return, test_translations

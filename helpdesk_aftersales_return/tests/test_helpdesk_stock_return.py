@@ -70,9 +70,7 @@ class TestHelpdeskStockReturn(HelpdeskAftersalesCase, BaseCommon):
         )
 
     def _lines(self, wizard):
-        return {
-            (line.product_id, line.lot_id): line.quantity for line in wizard.line_ids
-        }
+        return {(line.product_id, line.lot_id): line.quantity for line in wizard.line_ids}
 
     # ------------------------------------------------------------------
     # button and defaults
@@ -89,9 +87,7 @@ class TestHelpdeskStockReturn(HelpdeskAftersalesCase, BaseCommon):
         ticket.invalidate_recordset()
         self.assertTrue(ticket.has_partner_deliveries)
         # a delivery to a contact of the customer counts for the company
-        contact = self.env["res.partner"].create(
-            {"name": "Contact", "parent_id": self.customer.id}
-        )
+        contact = self.env["res.partner"].create({"name": "Contact", "parent_id": self.customer.id})
         ticket2 = self.env["helpdesk.ticket"].create(
             {"name": "Other", "team_id": self.aftersales_team.id, "partner_id": contact.id}
         )
@@ -392,9 +388,7 @@ class TestHelpdeskStockReturn(HelpdeskAftersalesCase, BaseCommon):
         ticket.invalidate_recordset()
         self.assertEqual(ticket.picking_count, 2)
         action = ticket.action_view_pickings()
-        self.assertEqual(
-            self.env["stock.picking"].search(action["domain"]), ticket.picking_ids
-        )
+        self.assertEqual(self.env["stock.picking"].search(action["domain"]), ticket.picking_ids)
 
     def test_ticket_flags_query_count(self):
         """Return button and smart button cost the same number of queries for

@@ -1,2 +1,1 @@
-from . import helpdesk_stock_return
-from . import stock_return_picking
+from . import helpdesk_stock_return, stock_return_picking

@@ -331,8 +331,10 @@ class HelpdeskStockReturn(models.TransientModel):
         """Create one return (and with ``exchange`` its replacement delivery)
         per delivery with the core return wizard; return the new transfers."""
         self.ensure_one()
-        ReturnPicking = self.env["stock.return.picking"].with_context(
-            clean_context(self.env.context)
+        # Replace (not extend) the context: the dialog's default_* keys must
+        # not leak into the returns the core wizard creates.
+        ReturnPicking = self.env["stock.return.picking"].with_env(
+            self.env(context=clean_context(self.env.context))
         )
         Move = self.env["stock.move"]
         last_move = Move.search([], order="id desc", limit=1)
