@@ -7,7 +7,7 @@
     "author": "Helpdesk After-Sales developers",
     "maintainers": ["helpdesk-aftersales"],
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
-    "depends": ["helpdesk_aftersales_sale", "account"],
+    "depends": ["helpdesk_aftersales", "helpdesk_aftersales_sale", "account", "sale_stock"],
     "data": [
         "security/ir.model.access.csv",
         "wizard/account_move_reversal_views.xml",

@@ -1,2 +1,1 @@
-from . import account_move
-from . import helpdesk_ticket
+from . import account_move, helpdesk_ticket

@@ -1,2 +1,1 @@
-from . import test_refund
-from . import test_translations
+from . import test_refund, test_translations

@@ -34,10 +34,14 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         )
 
     def _suitable(self, dialog):
-        return self.env["account.move"].browse([move.id for move in dialog.helpdesk_suitable_move_ids])
+        return self.env["account.move"].browse(
+            [move.id for move in dialog.helpdesk_suitable_move_ids]
+        )
 
     def _dialog(self, user=None, ticket=None):
-        return self.open_ticket_wizard(ticket or self.ticket, "action_refund", user or self.accountant)
+        return self.open_ticket_wizard(
+            ticket or self.ticket, "action_refund", user or self.accountant
+        )
 
     def _credit_notes(self):
         return self.env["account.move"].search(
@@ -62,11 +66,66 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         self.assertEqual(dialog.date, fields.Date.context_today(self.ticket))
         self.assertFalse(dialog.move_ids, "Invoices to Refund is chosen by the agent")
 
+    def test_journal_and_reason_reach_the_credit_note(self):
+        dialog = self._dialog()
+        dialog.move_ids.add(self.invoice_a)
+        self.assertEqual(dialog.journal_id, self.invoice_a.journal_id, "the invoice's journal")
+        refund_journal = self.env["account.journal"].create(
+            {"name": "Customer Refunds", "code": "CREF", "type": "sale"}
+        )
+        dialog.journal_id = refund_journal
+        dialog.reason = "Broken on delivery"
+        dialog.date = fields.Date.to_date("2019-02-01")
+        dialog.save().refund_moves()
+        credit_note = self._credit_notes()
+        self.assertEqual(credit_note.journal_id, refund_journal)
+        self.assertEqual(credit_note.date, fields.Date.to_date("2019-02-01"))
+        self.assertIn("Broken on delivery", credit_note.ref)
+        self.assertIn(self.invoice_a.name, credit_note.ref)
+
+    def test_default_reason_is_the_ticket_reference(self):
+        dialog = self._dialog()
+        dialog.move_ids.add(self.invoice_a)
+        dialog.save().refund_moves()
+        self.assertIn(f"#{self.ticket.ticket_ref}", self._credit_notes().ref)
+
+    def test_sale_order_filter(self):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [Command.create({"product_id": self.product_a.id})],
+            }
+        )
+        order.action_confirm()
+        order_invoice = order._create_invoices()
+        order_invoice.action_post()
+        other_order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [Command.create({"product_id": self.product_b.id})],
+            }
+        )
+        other_order.action_confirm()
+        dialog = self._dialog()
+        self.assertFalse(dialog.helpdesk_sale_order_id, "the ticket has no sales order")
+        self.assertEqual(
+            set(dialog.helpdesk_suitable_sale_order_ids.ids), {order.id, other_order.id}
+        )
+        dialog.helpdesk_product_id = self.product_a
+        self.assertEqual(dialog.helpdesk_suitable_sale_order_ids.ids, order.ids)
+        dialog.helpdesk_product_id = self.env["product.product"]
+        dialog.move_ids.add(self.invoice_b)
+        dialog.helpdesk_sale_order_id = order
+        self.assertEqual(self._suitable(dialog), order_invoice)
+        self.assertFalse(dialog.move_ids, "an invoice outside the new filter is dropped")
+
     def test_invoice_filters(self):
         other_customer = self.env["res.partner"].create({"name": "Someone else"})
         other = self._invoice(self.product_a, partner=other_customer)
         draft = self._invoice(self.product_a, post=False)
-        bill = self.init_invoice("in_invoice", partner=self.customer, post=True, products=self.product_a)
+        bill = self.init_invoice(
+            "in_invoice", partner=self.customer, post=True, products=self.product_a
+        )
         dialog = self._dialog()
         suitable = self._suitable(dialog)
         self.assertIn(self.invoice_a, suitable)
@@ -127,9 +186,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         credit_notes = self._credit_notes()
         self.assertEqual(len(credit_notes), 2)
         self.assertEqual(set(credit_notes.mapped("state")), {"draft"})
-        self.assertEqual(
-            credit_notes.reversed_entry_id, self.invoice_a | self.invoice_b
-        )
+        self.assertEqual(credit_notes.reversed_entry_id, self.invoice_a | self.invoice_b)
         self.assertEqual(self.ticket.credit_note_count, 2)
         message = self.ticket.message_ids[0]
         for credit_note in credit_notes:
@@ -160,6 +217,9 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         )
         self.assertEqual(new_invoice.state, "draft")
         self.assertEqual(new_invoice.invoice_line_ids.product_id, self.product_a)
+        chatter = "".join(self.ticket.message_ids.mapped("body"))
+        for document in credit_note | new_invoice:
+            self.assertIn(f'data-oe-id="{document.id}"', chatter)
         # A fully reversed invoice is no longer offered.
         self.assertNotIn(self.invoice_a, self._suitable(self._dialog()))
 
@@ -174,6 +234,18 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         with self.assertRaisesRegex(UserError, "paid invoices"):
             dialog.save().modify_moves()
         self.assertFalse(self._credit_notes())
+
+    def test_partially_paid_invoice_cannot_be_modified(self):
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=self.invoice_a.ids
+        ).create({"amount": 100.0})._create_payments()
+        self.assertEqual(self.invoice_a.payment_state, "partial")
+        dialog = self._dialog()
+        dialog.move_ids.add(self.invoice_a)
+        self.assertIn("paid invoices", dialog.helpdesk_modify_unavailable)
+        # Reverse stays available: the draft credit note is reconciled by hand.
+        dialog.save().refund_moves()
+        self.assertEqual(self._credit_notes().state, "draft")
 
     # bad input -----------------------------------------------------------
 
@@ -218,7 +290,10 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         other_company = self.setup_other_company()["company"]
         self.accountant.company_ids |= other_company
         foreign = self.init_invoice(
-            "out_invoice", partner=self.customer, post=True, products=self.product_a,
+            "out_invoice",
+            partner=self.customer,
+            post=True,
+            products=self.product_a,
             company=other_company,
         )
         self.assertNotIn(foreign, self._suitable(self._dialog()))

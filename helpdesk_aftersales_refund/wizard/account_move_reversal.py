@@ -17,17 +17,20 @@ class AccountMoveReversal(models.TransientModel):
     helpdesk_sale_order_id = fields.Many2one(
         "sale.order",
         string="Sales Order",
+        check_company=True,
         domain="[('id', 'in', helpdesk_suitable_sale_order_ids)]",
     )
     helpdesk_product_id = fields.Many2one(
         "product.product",
         string="Product",
+        check_company=True,
         help="Only the sales orders and invoices containing this product are offered.",
     )
     helpdesk_tracking = fields.Selection(related="helpdesk_product_id.tracking")
     helpdesk_lot_id = fields.Many2one(
         "stock.lot",
         string="Lot/Serial Number",
+        check_company=True,
         domain="[('product_id', '=', helpdesk_product_id)]",
         help="Only the invoices of orders delivered with this lot/serial number are offered.",
     )
@@ -103,7 +106,9 @@ class AccountMoveReversal(models.TransientModel):
                 domain.append(("order_line.product_id", "=", wizard.helpdesk_product_id.id))
             wizard.helpdesk_suitable_sale_order_ids = self.env["sale.order"].search(domain)
 
-    @api.depends("helpdesk_ticket_id", "helpdesk_sale_order_id", "helpdesk_product_id", "helpdesk_lot_id")
+    @api.depends(
+        "helpdesk_ticket_id", "helpdesk_sale_order_id", "helpdesk_product_id", "helpdesk_lot_id"
+    )
     def _compute_helpdesk_suitable_move_ids(self):
         for wizard in self:
             if not wizard.helpdesk_ticket_id.commercial_partner_id:
@@ -134,7 +139,7 @@ class AccountMoveReversal(models.TransientModel):
                     "Reverse and Create Invoice posts the credit note: it needs invoicing "
                     "rights. Use Reverse to prepare a draft credit note for an accountant."
                 )
-            elif any(move.payment_state in PAID_STATES for move in wizard.move_ids):
+            elif any(move.payment_state in PAID_STATES for move in wizard.move_ids._origin):
                 wizard.helpdesk_modify_unavailable = self.env._(
                     "Reverse and Create Invoice is not available for paid invoices: use "
                     "Reverse, then reconcile the credit note with the payment."
@@ -211,10 +216,17 @@ class AccountMoveReversal(models.TransientModel):
         wizard = self if may_post else self.sudo()
         action = super(AccountMoveReversal, wizard).reverse_moves(is_modify=is_modify)
         credit_notes = self.sudo().move_ids.reversal_move_ids - before.sudo()
-        documents = credit_notes | (wizard.new_move_ids - credit_notes)
+        # "Reverse and Create Invoice" also makes the draft invoices that
+        # replace the reversed ones: they belong to the ticket too.
+        new_invoices = wizard.new_move_ids - credit_notes
         self._aftersales_link_documents(
-            documents, self.env._("Credit notes created from this ticket: %(documents)s")
+            credit_notes, self.env._("Credit notes created from this ticket: %(documents)s")
         )
+        if new_invoices:
+            self._aftersales_link_documents(
+                new_invoices,
+                self.env._("Draft invoices created to replace the reversed ones: %(documents)s"),
+            )
         if not may_post:
             return {"type": "ir.actions.act_window_close"}
         return action
