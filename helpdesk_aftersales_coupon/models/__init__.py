@@ -1,2 +1,1 @@
-from . import helpdesk_ticket
-from . import loyalty_card
+from . import helpdesk_ticket, loyalty_card

@@ -94,7 +94,10 @@ class TestHelpdeskCoupon(CouponCase):
         )
         self.assertIn(follower.id, action["context"]["default_partner_ids"])
         composer = (
-            self.env["mail.compose.message"].with_user(self.agent).with_context(**action["context"]).create({})
+            self.env["mail.compose.message"]
+            .with_user(self.agent)
+            .with_context(**action["context"])
+            .create({})
         )
         coupon = self.ticket.coupon_ids
         self.assertIn(coupon.code, composer.body)
@@ -135,7 +138,9 @@ class TestHelpdeskCoupon(CouponCase):
         self.ticket.partner_id = False
         with self.assertRaisesRegex(UserError, "customer"):
             self._forged().action_generate()
-        self.assertFalse(self.env["loyalty.card"].search([("helpdesk_ticket_id", "=", self.ticket.id)]))
+        self.assertFalse(
+            self.env["loyalty.card"].search([("helpdesk_ticket_id", "=", self.ticket.id)])
+        )
 
     def test_smart_button(self):
         dialog = self._dialog().save()

@@ -1,2 +1,1 @@
-from . import helpdesk_coupon_share
-from . import helpdesk_sale_coupon_generate
+from . import helpdesk_coupon_share, helpdesk_sale_coupon_generate

@@ -11,7 +11,7 @@ class HelpdeskCouponShare(models.TransientModel):
 
     coupon_id = fields.Many2one("loyalty.card", string="Coupon", required=True, readonly=True)
     code = fields.Char(related="coupon_id.code", string="Coupon Code")
-    share_link = fields.Char(string="Share Link", compute="_compute_share_link")
+    share_link = fields.Char(compute="_compute_share_link")
 
     @api.depends("coupon_id")
     def _compute_share_link(self):

@@ -9,5 +9,9 @@ class TestCouponShareLink(CouponCase):
         action = self._dialog().save().action_get_share_link()
         share = self.env[action["res_model"]].browse(action["res_id"])
         coupon = self.ticket.coupon_ids
-        self.assertTrue(share.share_link.endswith(f"/coupon/{coupon.code}?r=%2Fshop"), share.share_link)
-        self.assertTrue(share.share_link.startswith(self.env["website"].search([], limit=1).get_base_url()))
+        self.assertTrue(
+            share.share_link.endswith(f"/coupon/{coupon.code}?r=%2Fshop"), share.share_link
+        )
+        self.assertTrue(
+            share.share_link.startswith(self.env["website"].search([], limit=1).get_base_url())
+        )

@@ -1,3 +1,1 @@
-from . import helpdesk_team
-from . import helpdesk_ticket
-from . import project_task
+from . import helpdesk_team, helpdesk_ticket, project_task

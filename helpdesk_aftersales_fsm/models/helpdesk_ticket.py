@@ -30,4 +30,6 @@ class HelpdeskTicket(models.Model):
 
     def action_view_fsm_tasks(self):
         self.ensure_one()
-        return self._aftersales_action_view("industry_fsm.project_task_action_fsm", self.fsm_task_ids)
+        return self._aftersales_action_view(
+            "industry_fsm.project_task_action_fsm", self.fsm_task_ids
+        )

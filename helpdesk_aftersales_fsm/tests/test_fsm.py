@@ -23,7 +23,9 @@ class TestHelpdeskFsm(HelpdeskAftersalesCase, BaseCommon):
         )
 
     def _dialog(self, ticket=None):
-        return self.open_ticket_wizard(ticket or self.ticket, "action_generate_fsm_task", self.planner)
+        return self.open_ticket_wizard(
+            ticket or self.ticket, "action_generate_fsm_task", self.planner
+        )
 
     def _forged(self, **vals):
         ctx = {"active_model": "helpdesk.ticket", "active_id": self.ticket.id}
@@ -59,7 +61,9 @@ class TestHelpdeskFsm(HelpdeskAftersalesCase, BaseCommon):
         self._dialog().save().action_generate_task()
         self._dialog().save().action_generate_task()
         action = self.ticket.action_view_fsm_tasks()
-        self.assertEqual(self.env["project.task"].search(action["domain"]), self.ticket.fsm_task_ids)
+        self.assertEqual(
+            self.env["project.task"].search(action["domain"]), self.ticket.fsm_task_ids
+        )
         self.assertEqual(self.ticket.fsm_task_count, 2)
 
     def test_bad_inputs(self):
@@ -76,7 +80,9 @@ class TestHelpdeskFsm(HelpdeskAftersalesCase, BaseCommon):
         for message, vals in cases.items():
             with self.subTest(message), self.assertRaisesRegex(UserError, message):
                 self._forged(**vals).action_generate_task()
-        self.assertFalse(self.env["project.task"].search([("helpdesk_ticket_id", "=", self.ticket.id)]))
+        self.assertFalse(
+            self.env["project.task"].search([("helpdesk_ticket_id", "=", self.ticket.id)])
+        )
 
     def test_agent_without_project_rights(self):
         with self.assertRaisesRegex(UserError, "Project / User"):
@@ -84,7 +90,9 @@ class TestHelpdeskFsm(HelpdeskAftersalesCase, BaseCommon):
 
     def test_portal_customer_follows_own_task_only(self):
         portal = new_test_user(
-            self.env, login="portal_customer", groups="base.group_portal",
+            self.env,
+            login="portal_customer",
+            groups="base.group_portal",
             partner_id=self.aftersales_customer.id,
         )
         self._dialog().save().action_generate_task()

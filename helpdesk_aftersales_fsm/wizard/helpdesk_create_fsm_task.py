@@ -37,7 +37,9 @@ class HelpdeskCreateFsmTask(models.TransientModel):
     @api.depends("helpdesk_ticket_id")
     def _compute_project_id(self):
         for wizard in self:
-            wizard.project_id = wizard.project_id or wizard.helpdesk_ticket_id.team_id.fsm_project_id
+            wizard.project_id = (
+                wizard.project_id or wizard.helpdesk_ticket_id.team_id.fsm_project_id
+            )
 
     def _check_task_values(self):
         """Checked before creating: the values may come from a forged call."""

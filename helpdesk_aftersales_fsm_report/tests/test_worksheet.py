@@ -11,9 +11,7 @@ class TestFsmWorksheet(TestHelpdeskFsm):
         super().setUpClass()
         cls.template = cls.env["worksheet.template"].create({"name": "Chair repair"})
         cls.other_template = cls.env["worksheet.template"].create({"name": "Inspection"})
-        cls.fsm_project.write(
-            {"allow_worksheets": True, "worksheet_template_id": cls.template.id}
-        )
+        cls.fsm_project.write({"allow_worksheets": True, "worksheet_template_id": cls.template.id})
         cls.plain_project = cls.env["project.project"].create(
             {"name": "FSM without worksheets", "is_fsm": True}
         )
