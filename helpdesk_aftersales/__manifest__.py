@@ -12,5 +12,11 @@
         "views/helpdesk_team_views.xml",
         "views/helpdesk_ticket_views.xml",
     ],
+    "demo": ["demo/helpdesk_aftersales_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "helpdesk_aftersales/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

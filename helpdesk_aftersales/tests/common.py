@@ -71,3 +71,31 @@ class HelpdeskAftersalesCase:
         queries(tickets)  # warm the caches of the user, access rights, ...
         self.assertGreater(len(tickets), 1)
         self.assertEqual(queries(tickets[:1]), queries(tickets))
+
+    def assertLeavesNothingWhenLastStepFails(self, ticket, action, model_name):
+        """Make the last step of ``action`` (the chatter message on the ticket)
+        fail: the documents it created before must be gone with it, as the one
+        transaction of the user's click is rolled back."""
+        from unittest.mock import patch
+
+        from odoo.exceptions import UserError
+
+        def fail(*args, **kwargs):
+            raise UserError("the chatter is down")
+
+        Model = self.env[model_name].sudo()
+        before = Model.search_count([])
+        messages = len(ticket.message_ids)
+        ticket_class = self.registry["helpdesk.ticket"]
+        with (
+            patch.object(ticket_class, "_aftersales_post_documents", fail),
+            self.assertRaisesRegex(UserError, "the chatter is down"),
+            # What the RPC layer does with the click's transaction on error:
+            # anything written outside it (a commit, another cursor) survives.
+            self.env.cr.savepoint(),
+        ):
+            action()
+        self.env.invalidate_all()
+        self.assertEqual(Model.search_count([]), before, f"no {model_name} left behind")
+        ticket.invalidate_recordset()
+        self.assertEqual(len(ticket.message_ids), messages, "no chatter message left behind")

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
@@ -17,6 +17,7 @@ class CouponCase(HelpdeskAftersalesCase, BaseCommon):
         cls.agent = new_test_user(
             cls.env,
             login="coupon_agent",
+            email="coupon.agent@example.com",
             groups="helpdesk.group_helpdesk_user,sales_team.group_sale_salesman_all_leads",
         )
         cls.product = cls.env["product.product"].create({"name": "Chair", "list_price": 100.0})
@@ -83,6 +84,8 @@ class TestHelpdeskCoupon(CouponCase):
         self.assertEqual(self.ticket.coupon_ids.expiration_date, valid_until)
 
     def test_send_by_email_to_ticket_followers(self):
+        # The core coupon template sends from the program's company address.
+        self.program.company_id.email = "shop@example.com"
         follower = self.env["res.partner"].create({"name": "Purchasing", "email": "p@example.com"})
         self.ticket.message_subscribe(partner_ids=follower.ids)
         valid_until = fields.Date.today() + timedelta(days=30)
@@ -93,15 +96,25 @@ class TestHelpdeskCoupon(CouponCase):
             set(self.ticket.message_partner_ids.ids),
         )
         self.assertIn(follower.id, action["context"]["default_partner_ids"])
-        composer = (
-            self.env["mail.compose.message"]
-            .with_user(self.agent)
-            .with_context(**action["context"])
-            .create({})
+        # The composer as the web client opens it: followers are the recipients,
+        # the coupon template gives the code and its expiry date.
+        composer = Form(
+            self.env["mail.compose.message"].with_user(self.agent).with_context(**action["context"])
         )
+        self.assertEqual(composer.template_id, self.env.ref("loyalty.mail_template_loyalty_card"))
+        self.assertEqual(composer.partner_ids[:], self.ticket.message_partner_ids)
+        self.assertIn(self.aftersales_customer, composer.partner_ids[:])
+        self.assertIn(follower, composer.partner_ids[:])
         coupon = self.ticket.coupon_ids
         self.assertIn(coupon.code, composer.body)
-        self.assertIn(fields.Date.to_string(valid_until)[:4], composer.body)
+        self.assertIn(fields.Date.to_string(valid_until), composer.body)
+        # More recipients can be added before sending.
+        extra = self.env["res.partner"].create({"name": "Accounting", "email": "a@example.com"})
+        composer.partner_ids.add(extra)
+        composer.save().action_send_mail()
+        message = coupon.message_ids[0]
+        self.assertIn(coupon.code, message.body)
+        self.assertEqual(message.partner_ids, self.ticket.message_partner_ids | extra)
 
     def test_share_dialog_without_ecommerce_explains(self):
         # The base implementation (no eCommerce): no link, the dialog explains.
@@ -164,3 +177,9 @@ class TestHelpdeskCoupon(CouponCase):
     def test_agent_without_sales_rights(self):
         with self.assertRaisesRegex(UserError, "Sales rights"):
             self.ticket.with_user(self.helpdesk_agent).action_generate_coupon()
+
+    def test_nothing_left_when_the_last_step_fails(self):
+        wizard = self._forged()
+        self.assertLeavesNothingWhenLastStepFails(
+            self.ticket, wizard.action_generate, "loyalty.card"
+        )

@@ -111,3 +111,9 @@ class TestHelpdeskFsm(HelpdeskAftersalesCase, BaseCommon):
         )
 
         self.assertQueriesIndependentOfTickets(tickets, ["fsm_task_count"])
+
+    def test_nothing_left_when_the_last_step_fails(self):
+        wizard = self._forged()
+        self.assertLeavesNothingWhenLastStepFails(
+            self.ticket, wizard.action_generate_task, "project.task"
+        )

@@ -367,3 +367,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         with self.assertRaisesRegex(UserError, "read access to customer invoices"):
             self.ticket.with_user(self.helpdesk_agent).action_refund()
         self.assertEqual(self.ticket.with_user(self.helpdesk_agent).credit_note_count, 0)
+
+    def test_nothing_left_when_the_last_step_fails(self):
+        wizard = self._forged(move_ids=self.invoice_a.ids)
+        self.assertLeavesNothingWhenLastStepFails(self.ticket, wizard.refund_moves, "account.move")

@@ -410,3 +410,10 @@ class TestHelpdeskStockReturn(HelpdeskAftersalesCase, BaseCommon):
             tickets.with_user(self.helpdesk_agent).mapped("has_partner_deliveries"),
             [True] + [False] * 9,
         )
+
+    def test_nothing_left_when_the_last_step_fails(self):
+        self._sell({self.chair: 2})
+        wizard = self._open().save()
+        self.assertLeavesNothingWhenLastStepFails(
+            self.ticket, wizard.action_create_returns, "stock.picking"
+        )
