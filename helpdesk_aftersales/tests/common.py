@@ -78,10 +78,8 @@ class HelpdeskAftersalesCase:
         transaction of the user's click is rolled back."""
         from unittest.mock import patch
 
-        from odoo.exceptions import UserError
-
         def fail(*args, **kwargs):
-            raise UserError("the chatter is down")
+            raise RuntimeError("the chatter is down")
 
         Model = self.env[model_name].sudo()
         before = Model.search_count([])
@@ -89,7 +87,7 @@ class HelpdeskAftersalesCase:
         ticket_class = self.registry["helpdesk.ticket"]
         with (
             patch.object(ticket_class, "_aftersales_post_documents", fail),
-            self.assertRaisesRegex(UserError, "the chatter is down"),
+            self.assertRaisesRegex(RuntimeError, "the chatter is down"),
             # What the RPC layer does with the click's transaction on error:
             # anything written outside it (a commit, another cursor) survives.
             self.env.cr.savepoint(),

@@ -5,7 +5,9 @@ from odoo.exceptions import UserError
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    fsm_task_ids = fields.One2many("project.task", "helpdesk_ticket_id", string="Tasks")
+    fsm_task_ids = fields.One2many(
+        "project.task", "helpdesk_ticket_id", string="Field Service Tasks"
+    )
     fsm_task_count = fields.Integer(string="Tasks", compute="_compute_fsm_task_count")
 
     @api.depends("fsm_task_ids")

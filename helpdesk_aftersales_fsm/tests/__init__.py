@@ -1,1 +1,1 @@
-from . import test_fsm
+from . import test_fsm, test_translations

@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
@@ -57,6 +57,11 @@ class TestHelpdeskFsm(HelpdeskAftersalesCase, BaseCommon):
         self.assertEqual(action["res_id"], self.ticket.fsm_task_ids.id)
         self.assertEqual(action["view_mode"], "form")
 
+    def test_task_form_shows_its_ticket(self):
+        self._dialog().save().action_generate_task()
+        task = Form(self.ticket.fsm_task_ids.with_user(self.planner))
+        self.assertEqual(task.helpdesk_ticket_id, self.ticket)
+
     def test_smart_button_lists_several_tasks(self):
         self._dialog().save().action_generate_task()
         self._dialog().save().action_generate_task()
@@ -76,6 +81,7 @@ class TestHelpdeskFsm(HelpdeskAftersalesCase, BaseCommon):
             "not a Field Service project": {"project_id": not_fsm.id},
             "another company": {"project_id": foreign.id},
             "title": {"name": "   "},
+            "Choose the Field Service project": {"project_id": False},
         }
         for message, vals in cases.items():
             with self.subTest(message), self.assertRaisesRegex(UserError, message):
@@ -83,6 +89,27 @@ class TestHelpdeskFsm(HelpdeskAftersalesCase, BaseCommon):
         self.assertFalse(
             self.env["project.task"].search([("helpdesk_ticket_id", "=", self.ticket.id)])
         )
+
+    def test_team_without_field_service(self):
+        team = self.env["helpdesk.team"].create({"name": "Front desk"})
+        ticket = self.env["helpdesk.ticket"].create({"name": "Hello", "team_id": team.id})
+        wizard = (
+            self.env["helpdesk.create.fsm.task"]
+            .with_user(self.planner)
+            .with_context(active_model="helpdesk.ticket", active_id=ticket.id)
+            .create({"project_id": self.fsm_project.id})
+        )
+        with self.assertRaisesRegex(UserError, "does not offer this after-sales service"):
+            wizard.action_generate_task()
+        self.assertFalse(ticket.fsm_task_ids)
+
+    def test_team_form_shows_the_project_with_the_setting(self):
+        team = Form(self.env["helpdesk.team"].create({"name": "Front desk"}))
+        self.assertTrue(team._get_modifier("fsm_project_id", "invisible"))
+        team.use_fsm = True
+        self.assertFalse(team._get_modifier("fsm_project_id", "invisible"))
+        team.fsm_project_id = self.fsm_project
+        self.assertEqual(team.save().fsm_project_id, self.fsm_project)
 
     def test_agent_without_project_rights(self):
         with self.assertRaisesRegex(UserError, "Project / User"):
@@ -102,6 +129,8 @@ class TestHelpdeskFsm(HelpdeskAftersalesCase, BaseCommon):
         )
         own_task.with_user(portal).check_access("read")
         self.assertEqual(own_task.with_user(portal).name, own_task.name)
+        # What the customer's portal lists: their task, not the other one.
+        self.assertEqual(self.env["project.task"].with_user(portal).search([]), own_task)
         with self.assertRaises(AccessError):
             other_task.with_user(portal).check_access("read")
 

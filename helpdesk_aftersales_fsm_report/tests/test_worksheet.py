@@ -36,3 +36,29 @@ class TestFsmWorksheet(TestHelpdeskFsm):
                 project_id=self.plain_project.id, worksheet_template_id=self.template.id
             ).action_generate_task()
         self.assertFalse(self.ticket.fsm_task_ids)
+
+    def test_changing_project_proposes_its_template(self):
+        inspections = self.env["project.project"].create(
+            {
+                "name": "Inspections",
+                "is_fsm": True,
+                "allow_worksheets": True,
+                "worksheet_template_id": self.other_template.id,
+            }
+        )
+        dialog = self._dialog()
+        dialog.project_id = inspections
+        self.assertEqual(dialog.worksheet_template_id, self.other_template)
+        dialog.save().action_generate_task()
+        task = self.ticket.fsm_task_ids
+        self.assertEqual(task.project_id, inspections)
+        self.assertEqual(task.worksheet_template_id, self.other_template)
+
+    def test_template_of_another_company(self):
+        other_company = self.env["res.company"].create({"name": "Other Co"})
+        foreign_template = self.env["worksheet.template"].create(
+            {"name": "Foreign", "company_id": other_company.id}
+        )
+        with self.assertRaisesRegex(UserError, "belongs to another company"):
+            self._forged(worksheet_template_id=foreign_template.id).action_generate_task()
+        self.assertFalse(self.ticket.fsm_task_ids)
