@@ -6,7 +6,7 @@ class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
     coupon_ids = fields.One2many("loyalty.card", "helpdesk_ticket_id", string="Coupon Codes")
-    coupon_count = fields.Integer(string="Coupon Count", compute="_compute_coupon_count")
+    coupon_count = fields.Integer(compute="_compute_coupon_count")
 
     @api.depends("coupon_ids")
     def _compute_coupon_count(self):
