@@ -4,7 +4,7 @@
 Stdlib only: it runs before the virtualenv exists and builds it.
 
     tools/devenv.py test [--modules m1,m2] [--keep]   all tests (what `make test` runs)
-    tools/devenv.py run                               demo database + server on :8069
+    tools/devenv.py run [--port P] [--rebuild]        demo database + server on :8069
     tools/devenv.py odoo -- ARGS                      odoo-bin with the suite's options
     tools/devenv.py db NAME [--modules m1,m2]         a fresh database from the template
 
@@ -538,31 +538,233 @@ def cmd_odoo(args):
     return run(cmd, check=False, env=platform.env).returncode
 
 
-def cmd_run(args):
-    platform = Platform()
-    db = args.db
-    if not db_exists(platform.env, db):
-        log(f"creating demo database {db} with the whole suite (a few minutes)")
-        copy_db(platform.env, platform.template(demo=True), db)
-        res = run(
-            platform.odoo_cmd(
-                db, "-i", ",".join(product_modules()), "--stop-after-init", "--log-level=warn"
-            ),
-            check=False,
-            env=platform.env,
+# --- make run: the demo database ---------------------------------------------------
+
+DEMO_LOGIN = ("admin", "admin")
+
+# Run inside `odoo-bin shell` on the demo database once the suite is installed:
+# the demo team gets every service whose bridge is installed. (Writing the flags
+# from the base module's demo data would install the bridges while loading.)
+DEMO_SERVICES_SCRIPT = """
+from odoo.addons.helpdesk_aftersales.models.helpdesk_team import AFTERSALES_MODULES
+team = env.ref("helpdesk_aftersales.helpdesk_team_aftersales", raise_if_not_found=False)
+installed = set(env["ir.module.module"].search([
+    ("name", "in", list(AFTERSALES_MODULES.values())), ("state", "=", "installed"),
+]).mapped("name"))
+vals = {f: True for f, m in AFTERSALES_MODULES.items() if m in installed}
+if team and any(not team[f] for f in vals):
+    team.write(vals)
+    env.cr.commit()
+print("HA_DEMO_SERVICES", team.display_name if team else "-", ",".join(sorted(vals)))
+"""
+
+
+@contextlib.contextmanager
+def heartbeat(what, every=20):
+    """Print ``what … N s`` every ``every`` seconds while the block runs."""
+    import threading
+
+    started = time.time()
+    done = threading.Event()
+
+    def beat():
+        while not done.wait(every):
+            log(f"  … {what}: {time.time() - started:.0f} s")
+
+    thread = threading.Thread(target=beat, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+
+
+def odoo_with_progress(platform, cmd, total=None):
+    """Run an odoo-bin command at log level info, showing one line per module
+    being loaded plus every warning and error; return its exit code."""
+    proc = subprocess.Popen(
+        cmd, env=platform.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    seen = []
+    loading = re.compile(r"odoo\.modules\.loading: (?:loading (\w+)/|Module (\w+): loading demo)")
+    for line in proc.stdout:
+        if re.search(r" (WARNING|ERROR|CRITICAL) ", line) or line.startswith(
+            ("Traceback", " ", "\t")
+        ):
+            sys.stdout.write(line)
+            continue
+        m = loading.search(line)
+        if m:
+            module = m.group(1) or m.group(2)
+            if module not in seen:
+                seen.append(module)
+                log(f"  loading {module} ({len(seen)} of {total or '?'} modules at most)")
+    return proc.wait()
+
+
+def installed_modules(platform, db, names):
+    quoted = ",".join(f"'{name}'" for name in names)
+    out = psql(
+        platform.env,
+        f"SELECT name FROM ir_module_module WHERE state = 'installed' AND name IN ({quoted})",
+        db=db,
+    )
+    return set(out.split())
+
+
+def port_in_use(port):
+    import socket
+
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("0.0.0.0", int(port)))
+        except OSError:
+            return True
+    return False
+
+
+def wait_http(url, proc, timeout=180):
+    """Wait until ``url`` answers (True) or the server ``proc`` exits (False)."""
+    import urllib.request
+
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=5) as resp:
+                if resp.status == 200:
+                    return True
+        except OSError:
+            pass
+        time.sleep(1)
+    return False
+
+
+def build_demo_db(platform, db, modules):
+    """The demo database: a copy of the demo template + the whole suite."""
+    started = time.time()
+    log(f"creating demo database {db} with the whole suite (a few minutes the first time)")
+    with heartbeat("preparing the template database with demo data"):
+        template = platform.template(demo=True)
+    copy_db(platform.env, template, db)
+    log(f"copied {template}; installing {len(modules)} modules of the suite with their demo data")
+    rc = odoo_with_progress(
+        platform,
+        platform.odoo_cmd(
+            db, "-i", ",".join(modules), "--stop-after-init", "--log-level=info", "--no-http"
+        ),
+        total=len(modules),
+    )
+    if rc:
+        drop_db(platform.env, db)
+        raise SetupError("installing the suite in the demo database failed (see above)")
+    log(f"demo database {db} ready in {time.time() - started:.0f} s")
+
+
+def enable_demo_services(platform, db):
+    """Switch every installed service on in the demo team (a no-op once done)."""
+    flags = " AND ".join(
+        f"COALESCE(t.{name}, false)"
+        for name in (
+            "use_credit_notes",
+            "use_coupons",
+            "use_product_returns",
+            "use_product_repairs",
+            "use_fsm",
         )
-        if res.returncode:
-            drop_db(platform.env, db)
-            raise SetupError("installing the suite in the demo database failed (see above)")
-    else:
-        log(f"reusing database {db} (drop it with `make clean-db` to rebuild)")
-    print(f"\n  Odoo is starting on http://localhost:{args.port}  (database {db})")
-    print("  Log in as admin / admin.  Stop with Ctrl+C.\n", flush=True)
-    return run(
-        platform.odoo_cmd(db, f"--http-port={args.port}", "--db-filter", f"^{db}$"),
+    )
+    state = psql(
+        platform.env,
+        f"SELECT {flags} FROM helpdesk_team t JOIN ir_model_data d ON d.res_id = t.id"
+        " AND d.model = 'helpdesk.team' AND d.module = 'helpdesk_aftersales'"
+        " AND d.name = 'helpdesk_team_aftersales'",
+        db=db,
+    )
+    if state == "t":
+        return
+    if not state:
+        log(f"{db} has no demo team After-Sales (built without demo data?): `--rebuild` adds it")
+        return
+    res = run(
+        platform.odoo_cmd(db, "--no-http", "--log-level=warn", command="shell"),
         check=False,
         env=platform.env,
-    ).returncode
+        input=DEMO_SERVICES_SCRIPT,
+        capture_output=True,
+        text=True,
+    )
+    line = next((x for x in res.stdout.splitlines() if x.startswith("HA_DEMO_SERVICES")), None)
+    if res.returncode or not line:
+        sys.stdout.write(res.stdout + res.stderr)
+        raise SetupError("could not switch the services on in the demo team (see above)")
+    _, team, services = line.split(" ", 2)
+    log(f"demo team {team}: services on: {services or 'none'}")
+
+
+def cmd_run(args):
+    started = time.time()
+    if port_in_use(args.port):
+        raise SetupError(
+            f"port {args.port} is already in use (another Odoo?).\n"
+            f"  Stop it, or choose another port:  python3 tools/devenv.py run --port 8070"
+        )
+    platform = Platform()
+    db = args.db
+    modules = product_modules()
+    if args.rebuild and db_exists(platform.env, db):
+        log(f"dropping {db} (--rebuild)")
+        drop_db(platform.env, db)
+    if not db_exists(platform.env, db):
+        build_demo_db(platform, db, modules)
+    else:
+        log(f"reusing database {db} (`make clean-db` or `--rebuild` builds it again)")
+        missing = sorted(set(modules) - installed_modules(platform, db, modules))
+        to_update = [m for m in modules if m not in missing] if args.update else []
+        if missing or to_update:
+            what = (["-i", ",".join(missing)] if missing else []) + (
+                ["-u", ",".join(to_update)] if to_update else []
+            )
+            log(f"installing {', '.join(missing) or '-'}; updating {', '.join(to_update) or '-'}")
+            rc = odoo_with_progress(
+                platform,
+                platform.odoo_cmd(db, *what, "--stop-after-init", "--log-level=info", "--no-http"),
+                total=len(missing) + len(to_update),
+            )
+            if rc:
+                raise SetupError(f"installing/updating modules in {db} failed (see above)")
+    enable_demo_services(platform, db)
+    log(f"starting Odoo on port {args.port}")
+    proc = subprocess.Popen(
+        platform.odoo_cmd(db, f"--http-port={args.port}", "--db-filter", f"^{db}$"),
+        env=platform.env,
+    )
+    try:
+        url = f"http://localhost:{args.port}"
+        if wait_http(f"{url}/web/login", proc):
+            print(
+                f"\n  Helpdesk After-Sales demo is ready ({time.time() - started:.0f} s):"
+                f"\n      {url}/odoo/action-helpdesk.helpdesk_ticket_action"
+                f"\n  Log in as {DEMO_LOGIN[0]} / password {DEMO_LOGIN[1]}  (database {db})."
+                "\n  Stop with Ctrl+C.\n",
+                flush=True,
+            )
+        elif proc.poll() is None:
+            log(f"Odoo does not answer on {url} yet; still waiting (see its log above)")
+        return proc.wait()
+    except KeyboardInterrupt:
+        # Ctrl+C reached Odoo too (same process group): give it time to stop
+        # cleanly; a second signal would make it stop hard.
+        for signal_number in (None, 2, 9):
+            if signal_number:
+                proc.send_signal(signal_number)
+            try:
+                return proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                continue
+        return proc.wait()
 
 
 def main(argv=None):
@@ -575,6 +777,8 @@ def main(argv=None):
     p = sub.add_parser("run")
     p.add_argument("--db", default="helpdesk_aftersales_demo")
     p.add_argument("--port", default="8069")
+    p.add_argument("--rebuild", action="store_true", help="drop the demo database first")
+    p.add_argument("--update", action="store_true", help="update the suite's modules first")
     p.set_defaults(func=cmd_run)
     p = sub.add_parser("db")
     p.add_argument("name")
