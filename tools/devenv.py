@@ -294,6 +294,22 @@ def ldap_buildable():
     return False
 
 
+def side_venv(name, requirements):
+    """A virtualenv of pinned tools apart from Odoo's (lint, build), set up
+    once per content of ``requirements``; returns its bin directory."""
+    venv = os.path.join(CACHE, name)
+    stamp = os.path.join(venv, ".stamp")
+    wanted = open(requirements).read()
+    with locked(name):
+        if not (os.path.isfile(stamp) and open(stamp).read() == wanted):
+            log(f"setting up the virtualenv {name}")
+            run([sys.executable, "-m", "venv", venv])
+            run([os.path.join(venv, "bin", "pip"), "install", "-q", "-r", requirements])
+            with open(stamp, "w") as fh:
+                fh.write(wanted)
+    return os.path.join(venv, "bin")
+
+
 def ensure_chromium():
     for name in ("chromium", "chromium-browser", "google-chrome"):
         if shutil.which(name):

@@ -37,20 +37,8 @@ def write_pyprojects():
 
 
 def build_venv():
-    venv = os.path.join(devenv.CACHE, "venv-dist")
-    reqs = os.path.join(ROOT, "tools", "requirements-dist.txt")
-    stamp = os.path.join(venv, ".stamp")
-    wanted = open(reqs).read()
-    with devenv.locked("venv-dist"):
-        if not (os.path.isfile(stamp) and open(stamp).read() == wanted):
-            devenv.log("setting up the build virtualenv (whool)")
-            subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-            subprocess.run(
-                [os.path.join(venv, "bin", "pip"), "install", "-q", "-r", reqs], check=True
-            )
-            with open(stamp, "w") as fh:
-                fh.write(wanted)
-    return venv
+    bindir = devenv.side_venv("venv-dist", os.path.join(ROOT, "tools", "requirements-dist.txt"))
+    return os.path.dirname(bindir)
 
 
 def build(outdir):

@@ -17,20 +17,7 @@ import devenv  # noqa: E402
 
 
 def lint_venv():
-    venv = os.path.join(devenv.CACHE, "venv-lint")
-    reqs = os.path.join(ROOT, "tools", "requirements-lint.txt")
-    stamp = os.path.join(venv, ".stamp")
-    wanted = open(reqs).read()
-    with devenv.locked("venv-lint"):
-        if not (os.path.isfile(stamp) and open(stamp).read() == wanted):
-            devenv.log("setting up the lint virtualenv")
-            subprocess.run([sys.executable, "-m", "venv", venv], check=True)
-            subprocess.run(
-                [os.path.join(venv, "bin", "pip"), "install", "-q", "-r", reqs], check=True
-            )
-            with open(stamp, "w") as fh:
-                fh.write(wanted)
-    return os.path.join(venv, "bin")
+    return devenv.side_venv("venv-lint", os.path.join(ROOT, "tools", "requirements-lint.txt"))
 
 
 def pylint_args():

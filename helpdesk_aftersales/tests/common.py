@@ -44,6 +44,14 @@ class HelpdeskAftersalesCase:
             groups="helpdesk.group_helpdesk_user",
         )
 
+    @classmethod
+    def _load_aftersales_languages(cls, modules, langs=("de_DE", "zh_CN")):
+        """Activate German and Chinese and load the catalogues of ``modules``
+        (what a user switching language gets)."""
+        for lang in langs:
+            cls.env["res.lang"]._activate_lang(lang)
+        cls.env["ir.module.module"]._load_module_terms(list(modules), list(langs))
+
     def open_ticket_wizard(self, ticket, method, user=None):
         """Click the ticket button ``method`` (as ``user``) and return the
         dialog as a ``Form``, the way the web client opens it."""

@@ -11,11 +11,7 @@ class TestFsmTranslations(TestHelpdeskFsm):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for lang in ("de_DE", "zh_CN"):
-            cls.env["res.lang"]._activate_lang(lang)
-        cls.env["ir.module.module"]._load_module_terms(
-            ["helpdesk_aftersales", "helpdesk_aftersales_fsm"], ["de_DE", "zh_CN"]
-        )
+        cls._load_aftersales_languages(["helpdesk_aftersales", "helpdesk_aftersales_fsm"])
 
     def test_screens_and_errors_translated(self):
         expected = {

@@ -11,10 +11,8 @@ class TestFsmWorksheetTranslations(TestFsmWorksheet):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        for lang in ("de_DE", "zh_CN"):
-            cls.env["res.lang"]._activate_lang(lang)
-        cls.env["ir.module.module"]._load_module_terms(
-            ["helpdesk_aftersales_fsm", "helpdesk_aftersales_fsm_report"], ["de_DE", "zh_CN"]
+        cls._load_aftersales_languages(
+            ["helpdesk_aftersales_fsm", "helpdesk_aftersales_fsm_report"]
         )
 
     def test_screens_and_errors_translated(self):
