@@ -1,31 +1,164 @@
 #!/usr/bin/env python3
-"""`make lint`: ruff (lint + format check) and pylint-odoo's OCA mandatory checks.
+"""`make lint`: the checks OCA runs on Odoo addons, with pinned tools.
 
-The tools live in their own pinned virtualenv (tools/requirements-lint.txt). Exits
-non-zero on any finding. Configuration: ruff.toml (ruff) and setup.cfg [pylint_odoo].
+- ruff: lint and ``ruff format --check`` (configuration: ruff.toml);
+- pylint-odoo: the OCA mandatory checks (setup.cfg [pylint_odoo]);
+- oca-checks-odoo-module and oca-checks-po from oca-odoo-pre-commit-hooks
+  (setup.cfg [oca_checks_odoo_module], [oca_checks_po]);
+- prettier with @prettier/plugin-xml on the XML files (setup.cfg [prettier]);
+- README.rst rendered from readme/ and pyproject.toml from the manifests are up
+  to date (tools/render_readme.py, tools/make_pyprojects.py).
+
+Scope: the product addons and standins/, plus tools/, tests/, bench/ and
+i18n/*.py for ruff. The Python tools live in pinned virtualenvs
+(tools/requirements-lint.txt, tools/requirements-pylint.txt: pylint-odoo pins
+its own pylint), prettier in a pinned npm tree (tools/package.json and its
+lock file), all under ${XDG_CACHE_HOME:-~/.cache}/helpdesk_aftersales/.
+
+Exits non-zero on any finding. ``--fix`` rewrites what the tools can fix
+(ruff --fix, ruff format, prettier --write, oca-checks --fix) in the given
+paths (default: everything in scope): review the diff afterwards.
 """
 
+import argparse
 import configparser
+import glob
 import os
+import shutil
 import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+TOOLS = os.path.join(ROOT, "tools")
+sys.path.insert(0, TOOLS)
 
 import devenv  # noqa: E402
 
+NODE_DIR = os.path.join(devenv.CACHE, "node-lint")
+NODE_FILES = ("package.json", "package-lock.json")
 
-def lint_venv():
-    return devenv.side_venv("venv-lint", os.path.join(ROOT, "tools", "requirements-lint.txt"))
 
-
-def pylint_args():
+def config(section):
     cfg = configparser.ConfigParser()
     cfg.read(os.path.join(ROOT, "setup.cfg"))
-    section = cfg["pylint_odoo"]
-    enable = ",".join(c.strip() for c in section["enable"].split(",") if c.strip())
-    args = ["--load-plugins=pylint_odoo", "--disable=all", f"--enable={enable}", "--score=n"]
+    return cfg[section]
+
+
+def csv(value):
+    return ",".join(item.strip() for item in value.replace("\n", ",").split(",") if item.strip())
+
+
+# --- tools -------------------------------------------------------------------
+
+
+def lint_venv():
+    return devenv.side_venv("venv-lint", os.path.join(TOOLS, "requirements-lint.txt"))
+
+
+def pylint_venv():
+    return devenv.side_venv("venv-pylint", os.path.join(TOOLS, "requirements-pylint.txt"))
+
+
+def node_tools():
+    """prettier and its XML plugin, installed once per content of
+    tools/package.json + package-lock.json; returns (prettier, plugin)."""
+    wanted = "".join(open(os.path.join(TOOLS, name)).read() for name in NODE_FILES)
+    stamp = os.path.join(NODE_DIR, ".stamp")
+    with devenv.locked("node-lint"):
+        if not (os.path.isfile(stamp) and open(stamp).read() == wanted):
+            npm = shutil.which("npm")
+            if not npm:
+                raise devenv.SetupError(
+                    "npm not found: install Node.js >= 18 (Debian: apt-get install npm)"
+                )
+            devenv.log("installing prettier and @prettier/plugin-xml (tools/package.json)")
+            shutil.rmtree(NODE_DIR, ignore_errors=True)
+            os.makedirs(NODE_DIR)
+            for name in NODE_FILES:
+                shutil.copy(os.path.join(TOOLS, name), NODE_DIR)
+            devenv.run(
+                [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+                cwd=NODE_DIR,
+            )
+            with open(stamp, "w") as fh:
+                fh.write(wanted)
+    modules = os.path.join(NODE_DIR, "node_modules")
+    return (
+        os.path.join(modules, "prettier", "bin", "prettier.cjs"),
+        os.path.join(modules, "@prettier", "plugin-xml", "src", "plugin.js"),
+    )
+
+
+# --- scope -------------------------------------------------------------------
+
+
+def addon_dirs():
+    """Product addons and the stand-ins: everything Odoo loads."""
+    return sorted(
+        os.path.dirname(path)
+        for pattern in ("*/__manifest__.py", "standins/*/__manifest__.py")
+        for path in glob.glob(os.path.join(ROOT, pattern))
+    )
+
+
+def python_paths():
+    paths = [*addon_dirs(), TOOLS, os.path.join(ROOT, "tests"), os.path.join(ROOT, "bench")]
+    paths += sorted(glob.glob(os.path.join(ROOT, "i18n", "*.py")))
+    return [p for p in paths if os.path.exists(p)]
+
+
+def addon_files(*extensions):
+    files = []
+    for addon in addon_dirs():
+        for dirpath, dirnames, filenames in os.walk(addon):
+            # Third-party and generated files are not ours to format.
+            dirnames[:] = [d for d in dirnames if d not in ("lib", "node_modules", "__pycache__")]
+            files += [os.path.join(dirpath, f) for f in filenames if f.endswith(extensions)]
+    return sorted(files)
+
+
+def within(paths, selected):
+    """``paths`` restricted to ``selected`` (files or folders); all when none."""
+    if not selected:
+        return paths
+    selected = [os.path.abspath(s) for s in selected]
+    return [
+        p
+        for p in paths
+        if any(p == s or p.startswith(s + os.sep) or s.startswith(p + os.sep) for s in selected)
+    ]
+
+
+# --- checks ------------------------------------------------------------------
+
+
+def ruff_commands(fix, selected):
+    ruff = os.path.join(lint_venv(), "ruff")
+    paths = selected or python_paths()
+    if fix:
+        return [
+            ("ruff", [ruff, "check", "--fix", *paths]),
+            ("ruff format", [ruff, "format", *paths]),
+        ]
+    return [
+        ("ruff", [ruff, "check", *paths]),
+        ("ruff format", [ruff, "format", "--check", *paths]),
+    ]
+
+
+def pylint_commands(fix, selected):
+    if fix:
+        return []
+    section = config("pylint_odoo")
+    args = [
+        os.path.join(pylint_venv(), "pylint"),
+        "--rcfile=/dev/null",
+        "--load-plugins=pylint_odoo",
+        "--disable=all",
+        f"--enable={csv(section['enable'])}",
+        "--score=n",
+        "--reports=n",
+    ]
     for key in (
         "valid-odoo-versions",
         "manifest-required-authors",
@@ -34,22 +167,89 @@ def pylint_args():
         "license-allowed",
     ):
         args.append(f"--{key}={section[key]}")
-    return args
+    addons = within(addon_dirs(), selected)
+    return [("pylint-odoo", [*args, *addons])] if addons else []
+
+
+def oca_commands(fix, selected):
+    bindir = lint_venv()
+    commands = []
+    addons = within(addon_dirs(), selected)
+    po_files = within(addon_files(".po", ".pot"), selected)
+    for tool, section, targets in (
+        ("oca-checks-odoo-module", "oca_checks_odoo_module", addons),
+        ("oca-checks-po", "oca_checks_po", po_files),
+    ):
+        if not targets:
+            continue
+        cmd = [os.path.join(bindir, tool), "--config", os.devnull]
+        disable = csv(config(section).get("disable", ""))
+        if disable:
+            cmd.append(f"--disable={disable}")
+        if fix:
+            cmd.append("--fix")
+        commands.append((tool, [*cmd, *targets]))
+    return commands
+
+
+def prettier_commands(fix, selected):
+    xml_files = within(addon_files(".xml"), selected)
+    if not xml_files:
+        return []
+    prettier, plugin = node_tools()
+    node = shutil.which("node") or "node"
+    args = [node, prettier, "--no-config", "--no-editorconfig", f"--plugin={plugin}"]
+    for key, value in config("prettier").items():
+        if value == "true":
+            args.append(f"--{key}")
+        elif value == "false":
+            args.append(f"--no-{key}")
+        else:
+            args.append(f"--{key}={value}")
+    args.append("--write" if fix else "--check")
+    # --list-different would print only names; --check names them with a hint.
+    return [("prettier", [*args, *xml_files])]
+
+
+def generated_commands(fix, selected):
+    """The files generated from others (README.rst from readme/, pyproject.toml
+    from the manifests) must be up to date: a stale one is a finding."""
+    flag = [] if fix else ["--check"]
+    return [
+        ("README.rst", [sys.executable, os.path.join(TOOLS, "render_readme.py"), *flag]),
+        ("pyproject.toml", [sys.executable, os.path.join(TOOLS, "make_pyprojects.py"), *flag]),
+    ]
 
 
 def main():
-    bindir = lint_venv()
-    failed = False
-    for cmd in (
-        [os.path.join(bindir, "ruff"), "check", ROOT],
-        [os.path.join(bindir, "ruff"), "format", "--check", ROOT],
-        [os.path.join(bindir, "pylint"), *pylint_args(), *devenv.product_modules()],
-    ):
-        devenv.log(" ".join(os.path.basename(c) if i == 0 else c for i, c in enumerate(cmd[:2])))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--fix", action="store_true", help="rewrite what the tools can fix")
+    parser.add_argument("paths", nargs="*", help="restrict to these files or folders")
+    args = parser.parse_args()
+    selected = [os.path.abspath(p) for p in args.paths]
+    commands = []
+    try:
+        for build in (
+            ruff_commands,
+            pylint_commands,
+            oca_commands,
+            prettier_commands,
+            generated_commands,
+        ):
+            commands += build(args.fix, selected)
+    except (devenv.SetupError, subprocess.CalledProcessError) as exc:
+        print(f"lint: cannot set up the tools: {exc}", file=sys.stderr)
+        return 2
+    failed = []
+    for name, cmd in commands:
+        devenv.log(name)
         if subprocess.run(cmd, cwd=ROOT, check=False).returncode:
-            failed = True
-    print("lint: findings above" if failed else "lint: no finding")
-    return 1 if failed else 0
+            failed.append(name)
+    if failed:
+        print(f"lint: findings from {', '.join(failed)} (above)")
+        return 1
+    print("lint: no finding")
+    return 0
 
 
 if __name__ == "__main__":
