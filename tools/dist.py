@@ -2,9 +2,15 @@
 """`make dist`: build a wheel ``odoo-addon-<name>`` of every product addon into dist/.
 
 Each addon carries a ``pyproject.toml`` using the whool build backend (as OCA
-addons do): whool reads the version, summary, licence and Odoo dependencies
-from the manifest. ``--write-pyprojects`` (re)writes those files, so a new
-addon gets one; standins/ are not packaged (they are Enterprise stand-ins).
+addons do; tools/make_pyprojects.py writes them): whool reads the version,
+summary, licence and Odoo dependencies from the manifest. The build tools are
+pinned (tools/requirements-dist.txt) in their own virtualenv under
+${XDG_CACHE_HOME:-~/.cache}/helpdesk_aftersales/venv-dist.
+
+whool packages the files git knows: a file not yet added to git is left out of
+the wheel (this script warns about them). The version is the manifest's, with a
+post-release number counting the commits since the manifest's version changed
+(e.g. 18.0.1.0.0.3), as setuptools-odoo and whool do.
 """
 
 import argparse
@@ -18,22 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 
 import devenv  # noqa: E402
-
-PYPROJECT = """[build-system]
-requires = ["whool"]
-build-backend = "whool.buildapi"
-
-[project]
-name = "odoo-addon-{name}"
-dynamic = ["version", "dependencies", "classifiers"]
-readme = "README.rst"
-"""
-
-
-def write_pyprojects():
-    for module in devenv.product_modules():
-        with open(os.path.join(ROOT, module, "pyproject.toml"), "w") as fh:
-            fh.write(PYPROJECT.format(name=module))
+import make_pyprojects  # noqa: E402
 
 
 def build_venv():
@@ -41,13 +32,32 @@ def build_venv():
     return os.path.dirname(bindir)
 
 
+def untracked(module):
+    res = subprocess.run(
+        ["git", "ls-files", "--others", "--exclude-standard", "."],
+        cwd=os.path.join(ROOT, module),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return res.stdout.split()
+
+
 def build(outdir):
-    venv = build_venv()
+    if make_pyprojects.main(["--check"]):
+        raise SystemExit("pyproject.toml files are missing: run python3 tools/make_pyprojects.py")
+    python = os.path.join(build_venv(), "bin", "python")
     os.makedirs(outdir, exist_ok=True)
     for module in devenv.product_modules():
-        subprocess.run(
+        left_out = untracked(module)
+        if left_out:
+            print(
+                f"warning: {module}: not in git, so not in the wheel: {', '.join(left_out)}",
+                file=sys.stderr,
+            )
+        res = subprocess.run(
             [
-                os.path.join(venv, "bin", "python"),
+                python,
                 "-m",
                 "build",
                 "--wheel",
@@ -56,9 +66,13 @@ def build(outdir):
                 outdir,
                 os.path.join(ROOT, module),
             ],
-            check=True,
-            stdout=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            check=False,
         )
+        if res.returncode:
+            sys.stderr.write(res.stdout[-3000:] + res.stderr[-3000:])
+            raise SystemExit(f"{module}: the wheel build failed")
     wheels = sorted(glob.glob(os.path.join(outdir, "*.whl")))
     for wheel in wheels:
         print(os.path.relpath(wheel, ROOT) if wheel.startswith(ROOT) else wheel)
@@ -67,12 +81,15 @@ def build(outdir):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--write-pyprojects", action="store_true")
+    parser.add_argument(
+        "--write-pyprojects",
+        action="store_true",
+        help="same as tools/make_pyprojects.py (kept for older instructions)",
+    )
     parser.add_argument("--outdir", default=os.path.join(ROOT, "dist"))
     args = parser.parse_args()
     if args.write_pyprojects:
-        write_pyprojects()
-        return 0
+        return make_pyprojects.main([])
     shutil.rmtree(args.outdir, ignore_errors=True)
     build(args.outdir)
     return 0
