@@ -4,6 +4,7 @@
 Stdlib only: it runs before the virtualenv exists and builds it.
 
     tools/devenv.py test [--modules m1,m2] [--keep]   all tests (what `make test` runs)
+    tools/devenv.py pytest [tests/test_x.py -k name]   only suite-level tests
     tools/devenv.py run [--port P] [--rebuild]        demo database + server on :8069
     tools/devenv.py odoo -- ARGS                      odoo-bin with the suite's options
     tools/devenv.py db NAME [--modules m1,m2]         a fresh database from the template
@@ -467,32 +468,7 @@ def cmd_test(args):
     # Suite-level tests (pytest), run with the same platform.
     py_passed = py_failed = 0
     if not args.modules:
-        env = dict(
-            platform.env,
-            HA_ODOO_SRC=platform.odoo,
-            HA_PYTHON=platform.python,
-            HA_DEVENV=os.path.abspath(__file__),
-            HA_TEST_DB=db,
-        )
-        junit = os.path.join(CACHE, f"pytest-{os.getpid()}.xml")
-        res = run(
-            [
-                platform.python,
-                "-m",
-                "pytest",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                f"--junitxml={junit}",
-                os.path.join(ROOT, "tests"),
-            ],
-            check=False,
-            env=env,
-            cwd=ROOT,
-        )
-        py_passed, py_failed = junit_counts(junit)
-        if res.returncode and not py_failed:
-            py_failed = 1
+        py_passed, py_failed = suite_tests(platform, db, [os.path.join(ROOT, "tests")])
     if args.keep:
         log(f"kept database {db}")
     else:
@@ -507,6 +483,62 @@ def cmd_test(args):
     )
     passed = odoo_passed + py_passed
     failed = odoo_failed + py_failed
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def suite_tests(platform, db, pytest_args):
+    """Run the suite-level tests (pytest) with the platform in their environment;
+    ``db`` is the database the Odoo tests installed the suite in.
+    Returns (passed, failed), a skipped test counting as failed."""
+    env = dict(
+        platform.env,
+        HA_ODOO_SRC=platform.odoo,
+        HA_PYTHON=platform.python,
+        HA_DEVENV=os.path.abspath(__file__),
+        HA_TEST_DB=db,
+    )
+    junit = os.path.join(CACHE, f"pytest-{os.getpid()}.xml")
+    res = run(
+        [
+            platform.python,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"--junitxml={junit}",
+            *pytest_args,
+        ],
+        check=False,
+        env=env,
+        cwd=ROOT,
+    )
+    passed, failed = junit_counts(junit)
+    if res.returncode and not failed:
+        failed = 1
+    return passed, failed
+
+
+def cmd_pytest(args):
+    """Only the suite-level tests given (``tests/test_x.py``, ``-k name``...), on a
+    database with the whole suite installed (as `make test` runs them)."""
+    platform = Platform()
+    db = f"ha_test_{os.getpid()}"
+    copy_db(platform.env, platform.template(), db)
+    log(f"installing the suite in {db}")
+    run(
+        platform.odoo_cmd(
+            db, "-i", ",".join(product_modules()), "--stop-after-init", "--log-level=warn"
+        ),
+        env=platform.env,
+    )
+    try:
+        passed, failed = suite_tests(
+            platform, db, args.pytest_args or [os.path.join(ROOT, "tests")]
+        )
+    finally:
+        drop_db(platform.env, db)
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
 
@@ -790,6 +822,9 @@ def main(argv=None):
     p.add_argument("--modules", help="comma-separated modules (default: all, + suite tests)")
     p.add_argument("--keep", action="store_true", help="keep the test database")
     p.set_defaults(func=cmd_test)
+    p = sub.add_parser("pytest", help="only suite-level tests: pytest arguments follow")
+    p.add_argument("pytest_args", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_pytest)
     p = sub.add_parser("run")
     p.add_argument("--db", default="helpdesk_aftersales_demo")
     p.add_argument("--port", default="8069")
@@ -813,7 +848,7 @@ def main(argv=None):
         return args.func(args)
     except SetupError as exc:
         print(f"\nERROR: {exc}\n", file=sys.stderr)
-        if args.command == "test":
+        if args.command in ("test", "pytest"):
             print("0 passed, 1 failed")
         return 2
 
