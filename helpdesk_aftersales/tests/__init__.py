@@ -1,1 +1,1 @@
-from . import test_helpdesk_aftersales, test_tour, test_translations
+from . import test_helpdesk_aftersales, test_performance, test_tour, test_translations

@@ -1,1 +1,2 @@
 from . import test_refund, test_translations
+from . import test_performance

@@ -1,1 +1,2 @@
 from . import test_helpdesk_stock_return, test_translations
+from . import test_performance

@@ -1,0 +1,74 @@
+from odoo import Command
+from odoo.tests import tagged
+
+from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+
+
+@tagged("post_install", "-at_install")
+class TestReturnPerformance(HelpdeskAftersalesCase, BaseCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_aftersales()
+        cls.helpdesk_agent.groups_id |= cls.env.ref("stock.group_stock_user") | cls.env.ref(
+            "sales_team.group_sale_salesman_all_leads"
+        )
+        warehouse = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.env.company.id)], limit=1
+        )
+        cls.chair = cls.env["product.product"].create(
+            {"name": "Office Chair", "type": "consu", "is_storable": True}
+        )
+        cls.env["stock.quant"]._update_available_quantity(cls.chair, warehouse.lot_stock_id, 1000)
+
+    def _customer_with_deliveries(self, size):
+        """A ticket about the last of ``size`` delivered orders of a new
+        customer."""
+        customer = self.env["res.partner"].create({"name": f"Customer with {size} deliveries"})
+        orders = self.env["sale.order"].create(
+            [
+                {
+                    "partner_id": customer.id,
+                    "order_line": [Command.create({"product_id": self.chair.id})],
+                }
+            ]
+            * size
+        )
+        orders.action_confirm()
+        orders.picking_ids.move_ids.picked = True
+        orders.picking_ids.button_validate()
+        self.assertEqual(set(orders.picking_ids.mapped("state")), {"done"})
+        return self.env["helpdesk.ticket"].create(
+            {
+                "name": "Wrong colour",
+                "team_id": self.aftersales_team.id,
+                "partner_id": customer.id,
+                "sale_order_id": orders[-1].id,
+            }
+        )
+
+    def _return(self, ticket):
+        dialog = self.open_ticket_wizard(ticket, "action_return", self.helpdesk_agent)
+        self.assertEqual(dialog.picking_ids[0], ticket.sale_order_id.picking_ids)
+        dialog.save().action_create_returns()
+        self.assertEqual(ticket.picking_count, 1)
+
+    def test_return_independent_of_delivery_history(self):
+        self.assertQueriesIndependentOfHistory(self._customer_with_deliveries, self._return)
+
+    def test_return_counts_query_ceiling(self):
+        tickets = self.env["helpdesk.ticket"].create(
+            [
+                {
+                    "name": f"T{i}",
+                    "team_id": self.aftersales_team.id,
+                    "partner_id": self.aftersales_customer.id,
+                }
+                for i in range(10)
+            ]
+        )
+        # Measured: 5 queries for 10 tickets, as for one.
+        self.assertCountQueriesAtMost(
+            tickets, ["has_partner_deliveries", "picking_count"], 5, user=self.helpdesk_agent
+        )
