@@ -359,7 +359,8 @@ class Platform:
         h.update(",".join(modules).encode() + (b"demo" if demo else b"nodemo"))
         for path in sorted(glob.glob(os.path.join(STANDINS, "**", "*"), recursive=True)):
             if os.path.isfile(path) and "__pycache__" not in path:
-                h.update(path.encode())
+                # Relative: a fresh clone elsewhere (CI) reuses the same template.
+                h.update(os.path.relpath(path, STANDINS).encode())
                 h.update(open(path, "rb").read())
         return h.hexdigest()[:10]
 
@@ -590,23 +591,6 @@ def cmd_odoo(args):
 
 DEMO_LOGIN = ("admin", "admin")
 
-# Run inside `odoo-bin shell` on the demo database once the suite is installed:
-# the demo team gets every service whose bridge is installed. (Writing the flags
-# from the base module's demo data would install the bridges while loading.)
-DEMO_SERVICES_SCRIPT = """
-from odoo.addons.helpdesk_aftersales.models.helpdesk_team import AFTERSALES_MODULES
-team = env.ref("helpdesk_aftersales.helpdesk_team_aftersales", raise_if_not_found=False)
-installed = set(env["ir.module.module"].search([
-    ("name", "in", list(AFTERSALES_MODULES.values())), ("state", "=", "installed"),
-]).mapped("name"))
-vals = {f: True for f, m in AFTERSALES_MODULES.items() if m in installed}
-if team and any(not team[f] for f in vals):
-    team.write(vals)
-    env.cr.commit()
-print("HA_DEMO_SERVICES", team.display_name if team else "-", ",".join(sorted(vals)))
-"""
-
-
 @contextlib.contextmanager
 def heartbeat(what, every=20):
     """Print ``what … N s`` every ``every`` seconds while the block runs."""
@@ -712,46 +696,6 @@ def build_demo_db(platform, db, modules):
     log(f"demo database {db} ready in {time.time() - started:.0f} s")
 
 
-def enable_demo_services(platform, db):
-    """Switch every installed service on in the demo team (a no-op once done)."""
-    flags = " AND ".join(
-        f"COALESCE(t.{name}, false)"
-        for name in (
-            "use_credit_notes",
-            "use_coupons",
-            "use_product_returns",
-            "use_product_repairs",
-            "use_fsm",
-        )
-    )
-    state = psql(
-        platform.env,
-        f"SELECT {flags} FROM helpdesk_team t JOIN ir_model_data d ON d.res_id = t.id"
-        " AND d.model = 'helpdesk.team' AND d.module = 'helpdesk_aftersales'"
-        " AND d.name = 'helpdesk_team_aftersales'",
-        db=db,
-    )
-    if state == "t":
-        return
-    if not state:
-        log(f"{db} has no demo team After-Sales (built without demo data?): `--rebuild` adds it")
-        return
-    res = run(
-        platform.odoo_cmd(db, "--no-http", "--log-level=warn", command="shell"),
-        check=False,
-        env=platform.env,
-        input=DEMO_SERVICES_SCRIPT,
-        capture_output=True,
-        text=True,
-    )
-    line = next((x for x in res.stdout.splitlines() if x.startswith("HA_DEMO_SERVICES")), None)
-    if res.returncode or not line:
-        sys.stdout.write(res.stdout + res.stderr)
-        raise SetupError("could not switch the services on in the demo team (see above)")
-    _, team, services = line.split(" ", 2)
-    log(f"demo team {team}: services on: {services or 'none'}")
-
-
 def cmd_run(args):
     started = time.time()
     if port_in_use(args.port):
@@ -783,7 +727,6 @@ def cmd_run(args):
             )
             if rc:
                 raise SetupError(f"installing/updating modules in {db} failed (see above)")
-    enable_demo_services(platform, db)
     log(f"starting Odoo on port {args.port}")
     proc = subprocess.Popen(
         platform.odoo_cmd(db, f"--http-port={args.port}", "--db-filter", f"^{db}$"),
