@@ -1,2 +1,2 @@
-from . import test_coupon
+from . import test_access, test_coupon
 from . import test_performance

@@ -1,2 +1,3 @@
 from . import test_refund, test_translations
 from . import test_performance
+from . import test_access

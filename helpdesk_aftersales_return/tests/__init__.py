@@ -1,2 +1,3 @@
 from . import test_helpdesk_stock_return, test_translations
 from . import test_performance
+from . import test_access

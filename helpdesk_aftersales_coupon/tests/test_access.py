@@ -1,0 +1,38 @@
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
+
+from .test_coupon import CouponCase
+
+
+@tagged("post_install", "-at_install")
+class TestCouponAccess(AftersalesAccessCase, CouponCase):
+    access_header_button = "action_generate_coupon"
+    access_smart_button = "action_view_coupons"
+    access_document_model = "loyalty.card"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_aftersales_access()
+
+    def _access_run_wizard(self, ticket, user):
+        dialog = self.open_ticket_wizard(ticket, "action_generate_coupon", user)
+        dialog.program_id = self.program
+        dialog.save().action_generate()
+
+    def test_access_matrix(self):
+        # Coupons are a Sales matter: Sales / User (own documents) generates
+        # and opens them; the others are told to ask for Sales rights.
+        self.assertAccessMatrix(
+            {
+                "agent": (False, UserError, False, False),
+                "manager": (False, UserError, False, False),
+                "salesman": (True, True, True, True),
+                "accountant": (False, UserError, False, False),
+                "stock_user": (False, UserError, False, False),
+                "portal": (False, UserError, False, False),
+                "public": (False, UserError, False, False),
+            }
+        )
