@@ -36,3 +36,19 @@ class TestCouponAccess(AftersalesAccessCase, CouponCase):
                 "public": (False, UserError, False, False),
             }
         )
+
+    def test_ticket_of_another_company(self):
+        salesman = self.access_users["salesman"]
+        ticket_b = self._aftersales_company_b_ticket(salesman)
+        program_b = self.program.copy({"name": "B coupon", "company_id": ticket_b.company_id.id})
+        self.assertEqual(self.program.company_id, self.env.company)
+        Wizard = ticket_b.env["helpdesk.sale.coupon.generate"].with_context(
+            active_model="helpdesk.ticket", active_id=ticket_b.id
+        )
+        wizard = Wizard.create({})
+        self.assertIn(program_b, self.assertNotOffered(wizard, "program_id", self.program))
+        self.assertRefusedAndNothingCreated(
+            ticket_b,
+            lambda: Wizard.create({"program_id": self.program.id}).action_generate(),
+            "another company",
+        )
