@@ -14,11 +14,13 @@ def measure(fn, repeat=1):
     """(queries, median seconds) of ``fn`` on a cold cache."""
     times, queries = [], None
     for _ in range(repeat):
+        env.flush_all()
         env.invalidate_all()
         env.registry.clear_cache()
         q0 = env.cr.sql_log_count
         t0 = time.perf_counter()
         fn()
+        env.flush_all()
         times.append(time.perf_counter() - t0)
         queries = env.cr.sql_log_count - q0
     return queries, statistics.median(times)
@@ -58,88 +60,208 @@ elif MODE == "list":
     arch = env["helpdesk.ticket"].get_views([(False, "list")])["views"]["list"]["arch"]
     from lxml import etree
 
+    # What the web client asks for (as HelpdeskAftersalesCase.list_view_specification
+    # in the tests): every column, with the name of related records.
     names = [n.get("name") for n in etree.fromstring(arch).iter("field")]
-    spec = {name: {} for name in names}
     Ticket = env["helpdesk.ticket"]
+    spec = {
+        name: {"fields": {"display_name": {}}} if Ticket._fields[name].relational else {}
+        for name in names
+    }
     q, t = measure(lambda: Ticket.web_search_read([], spec, limit=1000), repeat=7)
     out = {"fields": names, "queries": q, "seconds": t}
 elif MODE == "actions":
+    # Each action is opened as the web client does (the button's action, then
+    # the dialog's form with its defaults and onchanges: ``Form``) and
+    # confirmed with its button, for a customer with 1 and with N documents of
+    # the kind the action looks at. History is made with batched creates,
+    # without chatter tracking, to keep ``make bench`` short.
     from odoo import Command
+    from odoo.tests import Form
+    from odoo.tools import SQL
 
     HISTORY = [1, int(os.environ.get("HA_BENCH_HISTORY", "1000"))]
+    QUIET = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
+    qenv = env(context=dict(env.context, **QUIET))
+    fsm_project = env["project.project"].create({"name": "Bench FSM", "is_fsm": True})
     team = env["helpdesk.team"].create(
-        {"name": "Bench", "use_credit_notes": True, "use_product_returns": True}
+        {
+            "name": "Bench",
+            "use_credit_notes": True,
+            "use_coupons": True,
+            "use_product_returns": True,
+            "use_product_repairs": True,
+            "use_fsm": True,
+            "fsm_project_id": fsm_project.id,
+        }
     )
     product = env["product.product"].create(
         {"name": "Bench chair", "is_storable": True, "list_price": 10.0}
     )
-    journal = env["account.journal"].search(
-        [("type", "=", "sale"), ("company_id", "=", env.company.id)], limit=1
+    warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
+    env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 100000)
+    program = env["loyalty.program"].create(
+        {
+            "name": "Bench sorry coupon",
+            "program_type": "coupons",
+            "trigger": "with_code",
+            "applies_on": "current",
+            "rule_ids": [Command.create({"reward_point_mode": "order", "minimum_qty": 0})],
+            "reward_ids": [
+                Command.create({"reward_type": "discount", "discount": 10, "required_points": 1})
+            ],
+        }
     )
 
-    def customer_with_history(size):
-        customer = env["res.partner"].create({"name": f"Customer with {size}"})
-        invoices = env["account.move"].create(
-            [
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": customer.id,
-                    "journal_id": journal.id,
-                    "invoice_line_ids": [Command.create({"product_id": product.id})],
-                }
-                for _ in range(size)
-            ]
+    def new_customer(size, kind):
+        return env["res.partner"].create({"name": f"Customer with {size} {kind}"})
+
+    def ticket_of(customer, **values):
+        return env["helpdesk.ticket"].create(
+            {"name": "Bench", "team_id": team.id, "partner_id": customer.id, **values}
         )
-        invoices.action_post()
-        orders = env["sale.order"].create(
-            [
-                {
-                    "partner_id": customer.id,
-                    "order_line": [Command.create({"product_id": product.id})],
-                }
-                for _ in range(size)
-            ]
-        )
-        orders.action_confirm()
-        moves = orders.picking_ids.move_ids
-        for move in moves:
-            move.quantity = move.product_uom_qty
-        moves.picked = True
-        orders.picking_ids.with_context(skip_sms=True, skip_backorder=True).button_validate()
-        ticket = env["helpdesk.ticket"].create(
-            {"name": "Bench", "team_id": team.id, "partner_id": customer.id}
-        )
-        return ticket, invoices[:1], orders.picking_ids[:1]
 
-    for size in HISTORY:
-        ticket, invoice, delivery = customer_with_history(size)
-        ctx = {"active_model": "helpdesk.ticket", "active_id": ticket.id}
-        row = {}
-        Reversal = env["account.move.reversal"].with_context(**ctx)
+    # Invoices and deliveries are slow to make through the ORM (1000 of each
+    # would take minutes): one real document is made, then copied with its
+    # lines at SQL level (new names, same customer, state and amounts).
+    _columns = {}
 
-        def open_refund():
-            wizard = Reversal.create({"journal_id": journal.id})
-            wizard.helpdesk_suitable_move_ids.ids  # noqa: B018 - what the dialog displays
-            return wizard
-
-        row["refund: open dialog"] = measure(open_refund)
-
-        def confirm_refund():
-            wizard = Reversal.create(
-                {"journal_id": journal.id, "move_ids": [Command.set(invoice.ids)]}
+    def copy_rows(table, where_column, where_id, **overrides):
+        if table not in _columns:
+            env.cr.execute(
+                "SELECT column_name FROM information_schema.columns"
+                " WHERE table_name = %s AND column_name != 'id' ORDER BY ordinal_position",
+                [table],
             )
-            wizard.refund_moves()
+            _columns[table] = [row[0] for row in env.cr.fetchall()]
+        cols = _columns[table]
+        env.cr.execute(
+            SQL(
+                "INSERT INTO %s (%s) SELECT %s FROM %s WHERE %s = %s RETURNING id",
+                SQL.identifier(table),
+                SQL(", ").join(SQL.identifier(col) for col in cols),
+                SQL(", ").join(
+                    overrides[col] if col in overrides else SQL.identifier(col) for col in cols
+                ),
+                SQL.identifier(table),
+                SQL.identifier(where_column),
+                where_id,
+            )
+        )
+        return [row[0] for row in env.cr.fetchall()]
 
-        row["refund: Reverse"] = measure(confirm_refund)
-        Return = env["helpdesk.stock.return"].with_context(**ctx)
+    def with_invoices(size):
+        customer = new_customer(size, "invoices")
+        invoice = qenv["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": customer.id,
+                "invoice_line_ids": [Command.create({"product_id": product.id})],
+            }
+        )
+        invoice.action_post()
+        env.flush_all()
+        for i in range(size - 1):
+            name = f"{invoice.name}-H{i}"
+            [copy] = copy_rows("account_move", "id", invoice.id, name=name)
+            copy_rows("account_move_line", "move_id", invoice.id, move_id=copy, move_name=name)
+        env.invalidate_all()
+        return ticket_of(customer), invoice
 
-        def open_return():
-            wizard = Return.create({"picking_ids": [Command.set(delivery.ids)]})
-            wizard.allowed_picking_ids.ids  # noqa: B018 - what the dialog displays
-            return wizard
+    def with_deliveries(size):
+        """``size`` done deliveries, the one of the sales order the ticket is
+        about and copies of it."""
+        customer = new_customer(size, "deliveries")
+        order = env["sale.order"].create(
+            {"partner_id": customer.id, "order_line": [Command.create({"product_id": product.id})]}
+        )
+        order.action_confirm()
+        delivery = order.picking_ids
+        delivery.move_ids.picked = True
+        delivery.with_context(skip_sms=True, skip_backorder=True).button_validate()
+        assert delivery.state == "done", delivery.state
+        env.flush_all()
+        [move] = delivery.move_ids.ids
+        for i in range(size - 1):
+            [picking] = copy_rows(
+                "stock_picking", "id", delivery.id, name=f"{delivery.name}-H{i}", sale_id=None
+            )
+            [new_move] = copy_rows("stock_move", "id", move, picking_id=picking, sale_line_id=None)
+            copy_rows("stock_move_line", "move_id", move, move_id=new_move, picking_id=picking)
+        env.invalidate_all()
+        return ticket_of(customer, sale_order_id=order.id)
 
-        row["return: open dialog"] = measure(open_return)
-        row["return: Return"] = measure(lambda: open_return().action_create_returns())
-        out[str(size)] = row
+    def with_coupons(size):
+        customer = new_customer(size, "coupons")
+        qenv["loyalty.card"].create(
+            [{"program_id": program.id, "partner_id": customer.id, "points": 1}] * size
+        )
+        return ticket_of(customer)
+
+    def with_repairs(size):
+        customer = new_customer(size, "repairs")
+        qenv["repair.order"].create([{"partner_id": customer.id, "product_id": product.id}] * size)
+        return ticket_of(customer, product_id=product.id)
+
+    def with_tasks(size):
+        customer = new_customer(size, "tasks")
+        qenv["project.task"].create(
+            [
+                {"name": f"Visit {i}", "project_id": fsm_project.id, "partner_id": customer.id}
+                for i in range(size)
+            ]
+        )
+        return ticket_of(customer)
+
+    def dialog(ticket, method):
+        action = getattr(ticket, method)()
+        view = next((v for v, mode in action.get("views", []) if mode == "form"), False)
+        model = env[action["res_model"]].with_context(**action.get("context", {}))
+        return Form(model, view=view or None)
+
+    def open_refund(subject):
+        ticket, invoice = subject
+        form = dialog(ticket, "action_refund")
+        form.move_ids.add(invoice)
+        return form
+
+    ACTIONS = [
+        # (label, history maker, open the dialog, confirm it)
+        ("refund", with_invoices, open_refund, lambda f: f.save().refund_moves()),
+        (
+            "coupon",
+            with_coupons,
+            lambda t: dialog(t, "action_generate_coupon"),
+            lambda f: (setattr(f, "program_id", program), f.save().action_generate()),
+        ),
+        (
+            "return",
+            with_deliveries,
+            lambda t: dialog(t, "action_return"),
+            lambda f: f.save().action_create_returns(),
+        ),
+        # The Repair button opens the Repairs app's form: saving it confirms.
+        ("repair", with_repairs, lambda t: dialog(t, "action_repair"), lambda f: f.save()),
+        (
+            "field service",
+            with_tasks,
+            lambda t: dialog(t, "action_generate_fsm_task"),
+            lambda f: f.save().action_generate_task(),
+        ),
+    ]
+    timings = {}
+    for label, make_history, open_dialog, confirm in ACTIONS:
+        # Warm-up on a throwaway customer: views, access rights, sequences.
+        confirm(open_dialog(make_history(1)))
+        for size in HISTORY:
+            t0 = time.perf_counter()
+            subject = make_history(size)
+            env.flush_all()
+            timings[f"{label} history ({size})"] = time.perf_counter() - t0
+            forms = []
+            row = out.setdefault(str(size), {})
+            row[f"{label}: open the dialog"] = measure(lambda: forms.append(open_dialog(subject)))
+            row[f"{label}: confirm"] = measure(lambda: confirm(forms[-1]))
+    out["history_seconds"] = timings
 env.cr.rollback()
 print("BENCH:" + json.dumps(out))
