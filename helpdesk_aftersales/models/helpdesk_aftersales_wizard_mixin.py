@@ -1,5 +1,57 @@
-from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo import Command, api, fields, models
+from odoo.exceptions import MissingError, UserError, ValidationError
+
+
+def _check_relational_values(model, vals):
+    """Refuse relational values that are no ids of existing records (a
+    string, a list, an id of nothing), in ``vals`` and in the lines they
+    create: posted by a forged RPC call, they would otherwise reach the
+    database and answer a traceback instead of a message."""
+    for name, value in vals.items():
+        field = model._fields.get(name)
+        if not field or not field.relational or (field.compute and not field.store):
+            continue
+        ids = []
+        if field.type == "many2one":
+            ids = [value] if value not in (False, None) else []
+        elif not isinstance(value, list | tuple):
+            ids = [value]
+        else:
+            for command in value:
+                if not isinstance(command, list | tuple) or not command:
+                    ids.append(command)
+                elif command[0] in (Command.CREATE, Command.UPDATE) and len(command) == 3:
+                    if command[0] == Command.UPDATE:
+                        ids.append(command[1])
+                    if not isinstance(command[2], dict):
+                        ids.append(command[2])
+                    else:
+                        _check_relational_values(model.env[field.comodel_name], command[2])
+                elif command[0] in (Command.DELETE, Command.UNLINK, Command.LINK):
+                    ids.append(command[1] if len(command) > 1 else None)
+                elif command[0] == Command.SET and len(command) == 3:
+                    if isinstance(command[2], list | tuple):
+                        ids.extend(command[2])
+                    else:
+                        ids.append(command[2])
+                elif command[0] != Command.CLEAR:
+                    ids.append(command)
+        if any(type(id_) is not int or id_ <= 0 for id_ in ids):
+            raise ValidationError(
+                model.env._(
+                    "Invalid value for %(field)s: choose a record in the list.",
+                    field=field._description_string(model.env),
+                )
+            )
+        # Existence only (sudo): what the user may use is checked by the action.
+        if len(model.env[field.comodel_name].sudo().browse(ids).exists()) != len(set(ids)):
+            raise MissingError(
+                model.env._(
+                    "The record chosen for %(field)s does not exist (any more): reload the "
+                    "page and choose again.",
+                    field=field._description_string(model.env),
+                )
+            )
 
 
 class HelpdeskAftersalesWizardMixin(models.AbstractModel):
@@ -15,6 +67,16 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
     _aftersales_service_field = None
 
     helpdesk_ticket_id = fields.Many2one("helpdesk.ticket", string="Helpdesk Ticket", readonly=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            _check_relational_values(self, vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        _check_relational_values(self, vals)
+        return super().write(vals)
 
     @api.model
     def default_get(self, fields_list):
