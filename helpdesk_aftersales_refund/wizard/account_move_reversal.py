@@ -197,6 +197,16 @@ class AccountMoveReversal(models.TransientModel):
                         "The invoice %(move)s is already fully reversed.", move=move.display_name
                     )
                 )
+            # Core accepts any date for the draft; a credit note older than
+            # its invoice is a typo or a forged value (e.g. year 1).
+            if self.date and move.invoice_date and self.date < move.invoice_date:
+                raise UserError(
+                    self.env._(
+                        "The credit note cannot be dated before the invoice %(move)s it "
+                        "reverses: choose a later Reversal Date.",
+                        move=move.display_name,
+                    )
+                )
         if self.journal_id.type != "sale" or self.journal_id.company_id != ticket.company_id:
             raise UserError(
                 self.env._("Choose a sales journal of the ticket's company for the credit note.")
