@@ -6,8 +6,9 @@ from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
 from .test_coupon import CouponCase
 
 
-@tagged("post_install", "-at_install")
-class TestCouponAccess(AftersalesAccessCase, CouponCase):
+class CouponAccessCase(AftersalesAccessCase, CouponCase):
+    """Users and documents of the access tests (also used by test_rpc)."""
+
     access_header_button = "action_generate_coupon"
     access_smart_button = "action_view_coupons"
     access_document_model = "loyalty.card"
@@ -22,6 +23,9 @@ class TestCouponAccess(AftersalesAccessCase, CouponCase):
         dialog.program_id = self.program
         dialog.save().action_generate()
 
+
+@tagged("post_install", "-at_install")
+class TestCouponAccess(CouponAccessCase):
     def test_access_matrix(self):
         # Coupons are a Sales matter: Sales / User (own documents) generates
         # and opens them; the others are told to ask for Sales rights.

@@ -5,8 +5,9 @@ from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
 
 
-@tagged("post_install", "-at_install")
-class TestFsmAccess(AftersalesAccessCase, BaseCommon):
+class FsmAccessCase(AftersalesAccessCase, BaseCommon):
+    """Users and documents of the access tests (also used by test_rpc)."""
+
     access_header_button = "action_generate_fsm_task"
     access_smart_button = "action_view_fsm_tasks"
     access_document_model = "project.task"
@@ -29,6 +30,9 @@ class TestFsmAccess(AftersalesAccessCase, BaseCommon):
         dialog = self.open_ticket_wizard(ticket, "action_generate_fsm_task", user)
         dialog.save().action_generate_task()
 
+
+@tagged("post_install", "-at_install")
+class TestFsmAccess(FsmAccessCase):
     def test_access_matrix(self):
         self.assertAccessMatrix(
             {

@@ -6,8 +6,9 @@ from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
 
 
-@tagged("post_install", "-at_install")
-class TestRefundAccess(AftersalesAccessCase, AccountTestInvoicingCommon):
+class RefundAccessCase(AftersalesAccessCase, AccountTestInvoicingCommon):
+    """Users and documents of the access tests (also used by test_rpc)."""
+
     access_header_button = "action_refund"
     access_smart_button = "action_view_credit_notes"
     access_document_model = "account.move"
@@ -30,6 +31,9 @@ class TestRefundAccess(AftersalesAccessCase, AccountTestInvoicingCommon):
         dialog.move_ids.add(self.invoice.with_user(user))
         dialog.save().refund_moves()
 
+
+@tagged("post_install", "-at_install")
+class TestRefundAccess(RefundAccessCase):
     def test_access_matrix(self):
         self.assertAccessMatrix(
             {

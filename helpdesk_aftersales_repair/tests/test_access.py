@@ -5,8 +5,9 @@ from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
 
 
-@tagged("post_install", "-at_install")
-class TestRepairAccess(AftersalesAccessCase, BaseCommon):
+class RepairAccessCase(AftersalesAccessCase, BaseCommon):
+    """Users and documents of the access tests (also used by test_rpc)."""
+
     access_header_button = "action_repair"
     access_smart_button = "action_view_repairs"
     access_document_model = "repair.order"
@@ -28,6 +29,9 @@ class TestRepairAccess(AftersalesAccessCase, BaseCommon):
     def _access_run_wizard(self, ticket, user):
         self._repair_form(ticket.with_user(user)).save()
 
+
+@tagged("post_install", "-at_install")
+class TestRepairAccess(RepairAccessCase):
     def test_access_matrix(self):
         self.assertAccessMatrix(
             {

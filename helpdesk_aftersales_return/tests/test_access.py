@@ -6,8 +6,9 @@ from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
 
 
-@tagged("post_install", "-at_install")
-class TestReturnAccess(AftersalesAccessCase, BaseCommon):
+class ReturnAccessCase(AftersalesAccessCase, BaseCommon):
+    """Users and documents of the access tests (also used by test_rpc)."""
+
     access_header_button = "action_return"
     access_smart_button = "action_view_pickings"
     access_document_model = "stock.picking"
@@ -39,6 +40,9 @@ class TestReturnAccess(AftersalesAccessCase, BaseCommon):
         dialog = self.open_ticket_wizard(ticket, "action_return", user)
         dialog.save().action_create_returns()
 
+
+@tagged("post_install", "-at_install")
+class TestReturnAccess(ReturnAccessCase):
     def test_access_matrix(self):
         self.assertAccessMatrix(
             {

@@ -1,0 +1,29 @@
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.helpdesk_aftersales.tests.common import AftersalesRpcCase
+
+from .test_access import CouponAccessCase
+
+
+@tagged("post_install", "-at_install")
+class TestCouponRpc(AftersalesRpcCase, CouponAccessCase, HttpCase):
+    rpc_model = "helpdesk.sale.coupon.generate"
+    rpc_confirm = "action_generate"
+    rpc_role = "salesman"
+
+    def test_malformed_values(self):
+        ticket = self.aftersales_ticket
+        program = self.program.id
+        cases = {
+            "wrong id": {"program_id": 2_000_000_000},
+            "id of another model": {"program_id": self.rpc_foreign_id("loyalty.program")},
+            "string for an id": {"program_id": "abc"},
+            "list for an id": {"program_id": [program, program]},
+            "negative id": {"program_id": -1},
+            "date far in the past": {"program_id": program, "expiration_date": "0001-01-01"},
+        }
+        for case, values in cases.items():
+            with self.subTest(case):
+                self.assertRpcRefused(ticket, values)
+        # A coupon valid until 9999 is one that never expires: accepted.
+        self.assertRpcAccepted(ticket, {"program_id": program, "expiration_date": "9999-12-31"})
