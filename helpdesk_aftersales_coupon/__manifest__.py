@@ -15,5 +15,9 @@
         "views/loyalty_card_views.xml",
         "views/helpdesk_ticket_views.xml",
     ],
+    "demo": ["demo/helpdesk_aftersales_coupon_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["helpdesk_aftersales_coupon/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

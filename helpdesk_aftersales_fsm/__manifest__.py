@@ -15,5 +15,9 @@
         "views/helpdesk_ticket_views.xml",
         "views/project_task_views.xml",
     ],
+    "demo": ["demo/helpdesk_aftersales_fsm_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["helpdesk_aftersales_fsm/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

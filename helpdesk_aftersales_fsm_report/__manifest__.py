@@ -9,6 +9,7 @@
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
     "depends": ["helpdesk_aftersales_fsm", "industry_fsm_report"],
     "data": ["wizard/helpdesk_create_fsm_task_views.xml"],
+    "demo": ["demo/helpdesk_aftersales_fsm_report_demo.xml"],
     "auto_install": True,
     "installable": True,
 }

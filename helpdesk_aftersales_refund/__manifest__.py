@@ -14,5 +14,9 @@
         "views/helpdesk_ticket_views.xml",
         "views/account_move_views.xml",
     ],
+    "demo": ["demo/helpdesk_aftersales_refund_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["helpdesk_aftersales_refund/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

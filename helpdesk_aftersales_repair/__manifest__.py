@@ -14,5 +14,9 @@
         "views/helpdesk_ticket_views.xml",
         "views/repair_order_views.xml",
     ],
+    "demo": ["demo/helpdesk_aftersales_repair_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["helpdesk_aftersales_repair/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

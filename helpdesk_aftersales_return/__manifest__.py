@@ -14,5 +14,9 @@
         "views/helpdesk_ticket_views.xml",
         "views/stock_picking_views.xml",
     ],
+    "demo": ["demo/helpdesk_aftersales_return_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["helpdesk_aftersales_return/static/tests/tours/**/*"],
+    },
     "installable": True,
 }

@@ -9,5 +9,6 @@
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
     "depends": ["helpdesk_aftersales", "sale_stock"],
     "data": ["views/helpdesk_ticket_views.xml"],
+    "demo": ["demo/helpdesk_aftersales_sale_demo.xml"],
     "installable": True,
 }

@@ -45,7 +45,14 @@ class HelpdeskTeam(models.Model):
         return (
             self.env["ir.module.module"]
             .sudo()
-            .search([("name", "in", names), ("state", "not in", ("installed", "to upgrade"))])
+            # "to install": the module is being installed right now, e.g. its
+            # own demo data switches its service on while it loads.
+            .search(
+                [
+                    ("name", "in", names),
+                    ("state", "not in", ("installed", "to upgrade", "to install")),
+                ]
+            )
         )
 
     @api.model
