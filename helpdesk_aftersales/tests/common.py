@@ -180,6 +180,15 @@ class HelpdeskAftersalesCase:
         ticket.invalidate_recordset()
         self.assertEqual(len(ticket.message_ids), messages, "no chatter message left behind")
 
+    def start_ticket_tour(self, tour, ticket=None, login="admin"):
+        """Run the browser tour ``tour`` (an ``HttpCase`` test) on the form of
+        ``ticket`` (the set-up's ticket by default), as ``login``."""
+        ticket = ticket or self.aftersales_ticket
+        self.start_tour(
+            f"/odoo/action-helpdesk.helpdesk_ticket_action/{ticket.id}", tour, login=login
+        )
+
+
 # ----------------------------------------------------------------------
 # Access matrix, other-company checks and RPC calls (issue 11): one
 # pattern, one instance per bridge in its tests/test_access.py and

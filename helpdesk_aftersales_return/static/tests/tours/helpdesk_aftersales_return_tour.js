@@ -1,0 +1,39 @@
+/** @odoo-module **/
+
+import { registry } from "@web/core/registry";
+import {
+    backToTicketSteps,
+    ticketServiceSteps,
+} from "@helpdesk_aftersales/../tests/tours/helpdesk_aftersales_tour_utils";
+
+// Started by helpdesk_aftersales_return/tests/test_tour.py on the ticket form;
+// the customer has one done delivery of two "Tour Chair".
+registry.category("web_tour.tours").add("helpdesk_aftersales_return_tour", {
+    steps: () =>
+        ticketServiceSteps({
+            ticket: "The chair is broken",
+            button: "action_return",
+            label: "Return",
+            dialogSteps: [
+                {
+                    content: "The only delivery is proposed with what is returnable",
+                    trigger: ".modal .o_field_widget[name=line_ids] .o_data_row:contains('Tour Chair')",
+                },
+            ],
+            confirmSteps: [
+                {
+                    content: "Click Return",
+                    trigger: ".modal .modal-footer button[name=action_create_returns]:contains('Return')",
+                    run: "click",
+                },
+                {
+                    content: "The return is shown",
+                    trigger: "body:not(:has(.modal)) .o_form_view div[name=move_ids_without_package]",
+                },
+                ...backToTicketSteps("The chair is broken"),
+            ],
+            smartButton: "action_view_pickings",
+            smartLabel: "Returns",
+            documentTrigger: ".o_form_view div[name=move_ids_without_package]",
+        }),
+});
