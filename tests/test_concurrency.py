@@ -1,8 +1,9 @@
 """Two agents acting on the same document at the same time, in two real
-PostgreSQL transactions: together they never return more than was delivered.
+PostgreSQL transactions: together they never return more than was delivered,
+nor reverse an invoice twice.
 
-Agent 1 returns everything and holds its transaction open; agent 2 then tries
-the same return, which must wait for agent 1, fail to serialize when agent 1
+Agent 1 acts and holds its transaction open; agent 2 then tries the same
+action, which must wait for agent 1's lock, fail to serialize when agent 1
 commits, and on retry (what Odoo's RPC layer does) be refused."""
 
 import textwrap
@@ -11,7 +12,74 @@ import pytest
 
 from .odoo_shell import OdooDatabase
 
-SETUP = textwrap.dedent(
+# The choreography both races share. The script before it defines the ids,
+# ``act(env)`` (one agent's click, raising UserError when refused) and
+# ``outcome(env)`` (what was created in the end, as a dict).
+RACE = textwrap.dedent(
+    """
+    import json, threading, time
+    import odoo
+    from psycopg2.errors import SerializationFailure
+    from odoo.exceptions import UserError
+
+    registry = env.registry
+    agent1_done, release_agent1 = threading.Event(), threading.Event()
+    log = []
+
+    def agent(name, hold):
+        for attempt in range(5):
+            try:
+                with registry.cursor() as cr:
+                    act(odoo.api.Environment(cr, AGENT_UID, {}))
+                    log.append([name, attempt, "done"])
+                    if hold:
+                        agent1_done.set()
+                        release_agent1.wait(30)
+                return
+            except SerializationFailure:
+                log.append([name, attempt, "serialization failure, retry"])
+            except UserError as exc:
+                log.append([name, attempt, "refused: " + str(exc)[:80]])
+                return
+            finally:
+                agent1_done.set()  # never leave agent 2 waiting on a crash
+
+    t1 = threading.Thread(target=agent, args=("agent1", True))
+    t1.start()
+    agent1_done.wait(60)
+    t2 = threading.Thread(target=agent, args=("agent2", False))
+    t2.start()
+    time.sleep(2)  # agent 2 is now waiting for agent 1's lock
+    release_agent1.set()
+    t1.join(60)
+    t2.join(60)
+    with registry.cursor() as cr:
+        result = outcome(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}))
+    print("RESULT:" + json.dumps({"log": log, **result}))
+    """
+)
+
+
+def race(db, setup, act):
+    """Run ``setup`` (it prints ``RESULT:{ids}``), then the two agents with
+    ``act`` (formatted with those ids); return the race's result."""
+    ids = db.shell(setup)
+    return db.shell(act.format(**ids) + RACE)
+
+
+def assert_one_done_one_refused(out):
+    outcomes = {name: events[-1] for name, *events in out["log"]}
+    assert outcomes["agent1"] == "done", out["log"]
+    assert outcomes["agent2"].startswith("refused"), out["log"]
+    assert any("serialization failure" in event for *_, event in out["log"]), (
+        "agent 2 waited for agent 1's lock",
+        out["log"],
+    )
+
+
+# Returns -----------------------------------------------------------------
+
+RETURN_SETUP = textwrap.dedent(
     """
     from odoo import Command
     team = env["helpdesk.team"].create({"name": "Race", "use_product_returns": True})
@@ -33,55 +101,20 @@ SETUP = textwrap.dedent(
     """
 )
 
-RACE = textwrap.dedent(
+RETURN_ACT = textwrap.dedent(
     """
-    import json, threading, time
     import odoo
-    from psycopg2.errors import SerializationFailure
-    from odoo.exceptions import UserError
+    TICKET, MOVE, AGENT_UID = {ticket}, {move}, odoo.SUPERUSER_ID
 
-    TICKET, MOVE = {ticket}, {move}
-    registry = env.registry
-    agent1_done, release_agent1 = threading.Event(), threading.Event()
-    log = []
-
-    def wizard(env):
+    def act(env):
         ctx = {{"active_model": "helpdesk.ticket", "active_id": TICKET}}
         wiz = env["helpdesk.stock.return"].with_context(**ctx).create({{}})
         wiz.line_ids.quantity = 5  # what the dialog proposed to both agents
-        return wiz
+        wiz.action_create_returns()
 
-    def agent(name, hold):
-        for attempt in range(5):
-            try:
-                with registry.cursor() as cr:
-                    env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {{}})
-                    wizard(env).action_create_returns()
-                    log.append([name, attempt, "returned"])
-                    if hold:
-                        agent1_done.set()
-                        release_agent1.wait(30)
-                return
-            except SerializationFailure:
-                log.append([name, attempt, "serialization failure, retry"])
-            except UserError as exc:
-                log.append([name, attempt, "refused: " + str(exc)[:80]])
-                return
-
-    t1 = threading.Thread(target=agent, args=("agent1", True))
-    t1.start()
-    agent1_done.wait(60)
-    t2 = threading.Thread(target=agent, args=("agent2", False))
-    t2.start()
-    time.sleep(2)  # agent 2 is now waiting for agent 1's lock
-    release_agent1.set()
-    t1.join(60)
-    t2.join(60)
-    with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {{}})
+    def outcome(env):
         returns = env["stock.move"].search([("origin_returned_move_id", "=", MOVE)])
-        returned = sum(returns.mapped("product_uom_qty"))
-    print("RESULT:" + json.dumps({{"log": log, "returned": returned}}))
+        return {{"returned": sum(returns.mapped("product_uom_qty"))}}
     """
 )
 
@@ -94,9 +127,77 @@ def returns_db(platform_env):
 
 
 def test_two_agents_cannot_return_more_than_delivered(returns_db):
-    ids = returns_db.shell(SETUP)
-    out = returns_db.shell(RACE.format(**ids))
+    out = race(returns_db, RETURN_SETUP, RETURN_ACT)
     assert out["returned"] == 5, out
-    outcomes = {name: events[-1] for name, *events in out["log"]}
-    assert outcomes["agent1"] == "returned", out["log"]
-    assert outcomes["agent2"].startswith("refused"), out["log"]
+    assert_one_done_one_refused(out)
+
+
+# Refunds -----------------------------------------------------------------
+
+REFUND_SETUP = textwrap.dedent(
+    """
+    from odoo import Command
+    team = env["helpdesk.team"].create({"name": "Race", "use_credit_notes": True})
+    customer = env["res.partner"].create({"name": "Race customer"})
+    product = env["product.product"].create({"name": "Chair", "list_price": 100})
+    invoice = env["account.move"].create({
+        "move_type": "out_invoice",
+        "partner_id": customer.id,
+        "invoice_line_ids": [Command.create({"product_id": product.id, "price_unit": 100})],
+    })
+    invoice.action_post()
+    ticket = env["helpdesk.ticket"].create({"name": "Race", "team_id": team.id,
+                                            "partner_id": customer.id})
+    accountant = env["res.users"].create({
+        "name": "Race accountant", "login": "race_accountant",
+        "email": "race.accountant@example.com",
+        "groups_id": [Command.set([env.ref("helpdesk.group_helpdesk_user").id,
+                                   env.ref("account.group_account_invoice").id])],
+    })
+    env.cr.commit()
+    print("RESULT:" + __import__("json").dumps({
+        "ticket": ticket.id, "invoice": invoice.id, "journal": invoice.journal_id.id,
+        "accountant": accountant.id}))
+    """
+)
+
+# Reverse and Create Invoice: the credit note is posted and reverses the whole
+# invoice, so a second one would refund more than was invoiced.
+REFUND_ACT = textwrap.dedent(
+    """
+    TICKET, INVOICE, JOURNAL, AGENT_UID = {ticket}, {invoice}, {journal}, {accountant}
+
+    def act(env):
+        ctx = {{"active_model": "helpdesk.ticket", "active_id": TICKET}}
+        wiz = env["account.move.reversal"].with_context(**ctx).create(
+            {{"move_ids": [(6, 0, [INVOICE])], "journal_id": JOURNAL}}
+        )
+        wiz.modify_moves()
+
+    def outcome(env):
+        credit_notes = env["account.move"].search(
+            [("reversed_entry_id", "=", INVOICE), ("move_type", "=", "out_refund")]
+        )
+        return {{
+            "credit_notes": len(credit_notes),
+            "refunded": sum(credit_notes.mapped("amount_total")),
+            "invoiced": env["account.move"].browse(INVOICE).amount_total,
+            "linked": credit_notes.helpdesk_ticket_id.ids,
+        }}
+    """
+)
+
+
+@pytest.fixture(scope="module")
+def refunds_db(platform_env):
+    db = OdooDatabase(platform_env, "ha_race_refund", ["helpdesk_aftersales_refund"])
+    yield db
+    db.close()
+
+
+def test_two_agents_cannot_reverse_an_invoice_twice(refunds_db):
+    out = race(refunds_db, REFUND_SETUP, REFUND_ACT)
+    assert out["credit_notes"] == 1, out
+    assert out["refunded"] == out["invoiced"], out
+    assert_one_done_one_refused(out)
+    assert "already fully reversed" in out["log"][-1][-1], out["log"]
