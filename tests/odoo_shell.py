@@ -6,14 +6,17 @@ import subprocess
 
 
 class OdooDatabase:
-    """A fresh database (template copy + ``modules``), dropped on ``close``."""
+    """A fresh database (template copy + ``modules``), dropped on ``close``.
+    With ``demo``, the template has Odoo's demo data and ``modules`` load theirs
+    (what `make run` serves)."""
 
-    def __init__(self, platform_env, prefix, modules):
+    def __init__(self, platform_env, prefix, modules, demo=False):
         self.env = platform_env
         self.devenv = platform_env["HA_DEVENV"]
         self.name = f"{prefix}_{os.getpid()}"
         subprocess.run(
-            ["python3", self.devenv, "db", self.name, "--modules", ",".join(modules)],
+            ["python3", self.devenv, "db", self.name, "--modules", ",".join(modules)]
+            + (["--demo"] if demo else []),
             check=True,
             env=self.env,
             capture_output=True,

@@ -1,0 +1,194 @@
+"""The demo database of `make run`, as a newcomer sees it: Odoo's demo data,
+the whole suite with its demo data, the After-Sales team with every service on
+and tickets whose buttons and smart buttons work.
+
+The Odoo module tests run without demo data, so this is the test of the
+suite's demo/ files: it builds a database from the demo template, as
+`tools/devenv.py run` does, and looks at it from an odoo shell as the
+administrator who logs in."""
+
+import subprocess
+import textwrap
+
+import pytest
+
+from .conftest import product_modules
+from .odoo_shell import OdooDatabase
+
+SCRIPT = textwrap.dedent(
+    """
+    import json
+    from odoo.tests import Form
+    from odoo.addons.helpdesk_aftersales.models.helpdesk_team import AFTERSALES_MODULES
+
+    env = env(user=env.ref("base.user_admin"))
+    out = {}
+    team = env.ref("helpdesk_aftersales.helpdesk_team_aftersales")
+    out["services"] = {field: team[field] for field in AFTERSALES_MODULES}
+    tickets = env["helpdesk.ticket"].search([("team_id", "=", team.id)])
+    out["tickets"] = len(tickets)
+    out["stages"] = sorted(set(tickets.stage_id.mapped("name")))
+
+    customers = tickets.commercial_partner_id
+    invoices = env["account.move"].search([
+        ("move_type", "=", "out_invoice"), ("state", "=", "posted"),
+        ("commercial_partner_id", "in", customers.ids),
+    ])
+    out["invoiced"] = sorted(set(invoices.commercial_partner_id.mapped("name")))
+    deliveries = env["stock.picking"].search([
+        ("picking_type_code", "=", "outgoing"), ("state", "=", "done"),
+        ("partner_id", "child_of", customers.ids),
+    ])
+    out["delivered"] = sorted(set(deliveries.partner_id.commercial_partner_id.mapped("name")))
+    out["delivered_serials"] = sorted(deliveries.move_line_ids.filtered(
+        lambda line: line.product_id.tracking == "serial"
+    ).lot_id.mapped("name"))
+    out["tickets_with_serial"] = tickets.filtered("lot_id").mapped("lot_id.name")
+
+    out["coupon_programs"] = env["loyalty.program"].search(
+        [("program_type", "=", "coupons")]
+    ).mapped("name")
+    project = team.fsm_project_id
+    out["fsm_project"] = {
+        "is_fsm": project.is_fsm,
+        "allow_worksheets": project.allow_worksheets,
+        "template": project.worksheet_template_id.name,
+        "privacy": project.privacy_visibility,
+    }
+
+    COUNTS = {
+        "credit_note_count": "action_view_credit_notes",
+        "coupon_count": "action_view_coupons",
+        "picking_count": "action_view_pickings",
+        "repair_count": "action_view_repairs",
+        "fsm_task_count": "action_view_fsm_tasks",
+    }
+    out["counts"] = {
+        field: {t.name: t[field] for t in tickets if t[field]} for field in COUNTS
+    }
+    # Each smart button shown opens its documents, which can be read.
+    out["smart_buttons"] = errors = []
+    opened = 0
+    for ticket in tickets:
+        for field, method in COUNTS.items():
+            if not ticket[field]:
+                continue
+            action = getattr(ticket, method)()
+            docs = env[action["res_model"]].browse(action["res_id"]) if action.get("res_id") \\
+                else env[action["res_model"]].search(action["domain"])
+            docs.read(["display_name"])
+            if len(docs) != ticket[field]:
+                errors.append([ticket.name, method, len(docs), ticket[field]])
+            opened += 1
+    out["smart_buttons_opened"] = opened
+
+    # Each header button shown opens its dialog (or form) with the ticket's
+    # values, as the web client would.
+    BUTTONS = {
+        "use_credit_notes": "action_refund",
+        "use_coupons": "action_generate_coupon",
+        "use_product_returns": "action_return",
+        "use_product_repairs": "action_repair",
+        "use_fsm": "action_generate_fsm_task",
+    }
+    out["buttons"] = buttons = {}
+    for ticket in tickets:
+        for flag, method in BUTTONS.items():
+            hidden = method == "action_return" and not ticket.has_partner_deliveries
+            if not ticket[flag] or hidden:
+                continue
+            action = getattr(ticket, method)()
+            view = next((v for v, mode in action.get("views", []) if mode == "form"), False)
+            form = Form(env[action["res_model"]].with_context(**action["context"]), view=view)
+            key = f"{ticket.name} / {method}"
+            if method == "action_refund":
+                buttons[key] = len(form.helpdesk_suitable_move_ids)
+            elif method == "action_return":
+                buttons[key] = len(form.line_ids)
+            elif method == "action_repair":
+                buttons[key] = form.partner_id == ticket.partner_id
+            elif method == "action_generate_fsm_task":
+                buttons[key] = form.project_id == team.fsm_project_id
+            else:
+                buttons[key] = form.helpdesk_ticket_id == ticket
+    print("RESULT:" + json.dumps(out))
+    """
+)
+
+STORY_CUSTOMERS = {
+    "Deco Addict",  # scratched desk: refund
+    "Gemini Furniture",  # late delivery: coupon
+    "Ready Mat",  # chairs of the wrong colour: exchange
+    "Azure Interior",  # broken drawer rail: repair
+    "The Jackson Group",  # table to assemble: field service
+}
+
+
+@pytest.fixture(scope="module")
+def demo(platform_env):
+    try:
+        db = OdooDatabase(platform_env, "ha_demo_test", product_modules(), demo=True)
+    except subprocess.CalledProcessError as exc:
+        pytest.fail(
+            "installing the suite with its demo data failed:\n"
+            + (exc.stdout or b"").decode()[-3000:]
+            + (exc.stderr or b"").decode()[-5000:]
+        )
+    try:
+        yield db.shell(SCRIPT)
+    finally:
+        db.close()
+
+
+def test_demo_team_offers_every_service(demo):
+    assert demo["services"] == dict.fromkeys(demo["services"], True)
+    assert len(demo["services"]) == 5
+
+
+def test_demo_tickets_in_several_stages(demo):
+    assert demo["tickets"] >= 5
+    assert len(demo["stages"]) >= 3, demo["stages"]
+
+
+def test_demo_customers_have_invoices_and_deliveries(demo):
+    assert STORY_CUSTOMERS <= set(demo["invoiced"]), demo["invoiced"]
+    assert STORY_CUSTOMERS <= set(demo["delivered"]), demo["delivered"]
+    assert demo["delivered_serials"], "one delivery is tracked by serial number"
+    assert set(demo["tickets_with_serial"]) <= set(demo["delivered_serials"])
+    assert demo["tickets_with_serial"], "a ticket names the delivered serial number"
+
+
+def test_demo_coupon_program_and_fsm_project(demo):
+    assert demo["coupon_programs"], "a program of type Coupons"
+    assert demo["fsm_project"] == {
+        "is_fsm": True,
+        "allow_worksheets": True,
+        "template": "On-Site Assembly",
+        "privacy": "portal",
+    }
+
+
+def test_demo_tickets_already_have_documents(demo):
+    for field, counts in demo["counts"].items():
+        assert counts, f"no demo ticket shows a {field} smart button"
+    assert demo["smart_buttons"] == [], "a smart button opens other documents than it counts"
+    assert demo["smart_buttons_opened"] >= 5
+
+
+def test_demo_ticket_buttons_open(demo):
+    buttons = demo["buttons"]
+    for method in (
+        "action_refund",
+        "action_generate_coupon",
+        "action_return",
+        "action_repair",
+        "action_generate_fsm_task",
+    ):
+        assert any(key.endswith(method) for key in buttons), f"no demo ticket shows {method}"
+    # Every dialog opened with the ticket's values: the refund and return
+    # dialogs propose the customer's invoices and still returnable products.
+    for key, value in buttons.items():
+        if key.endswith(("action_repair", "action_generate_fsm_task", "action_generate_coupon")):
+            assert value is True, key
+    assert buttons["Desk arrived scratched: refund requested / action_refund"] >= 1
+    assert buttons["Desk arrived scratched: refund requested / action_return"] == 1
