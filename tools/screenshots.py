@@ -49,6 +49,9 @@ CHROMIUM_FLAGS = [
 
 TEAM = "{ref:helpdesk_aftersales.helpdesk_team_aftersales}"
 TICKET = "{ref:helpdesk_aftersales.helpdesk_ticket_aftersales_refund}"
+# The broken drawer: returned to the workshop and under repair (demo data), so
+# its form shows the Returns and Repairs smart buttons counting documents.
+TICKET_WITH_DOCUMENTS = "{ref:helpdesk_aftersales.helpdesk_ticket_aftersales_repair}"
 
 
 @dataclass
@@ -73,20 +76,32 @@ SHOTS = [
     ),
     Shot(
         "ticket_form",
-        f"/odoo/action-helpdesk.helpdesk_ticket_action/{TICKET}",
+        f"/odoo/action-helpdesk.helpdesk_ticket_action/{TICKET_WITH_DOCUMENTS}",
         wait=".o_form_view .o_form_statusbar",
-        steps=[("wait", ".o-mail-Chatter .o-mail-Message")],
+        steps=[
+            ("wait", ".o-form-buttonbox button[name=action_view_pickings] .o_stat_value"),
+            ("wait", ".o-form-buttonbox button[name=action_view_repairs] .o_stat_value"),
+            ("wait", ".o-mail-Chatter .o-mail-Message"),
+        ],
         size=(1600, 900),
-        description="A ticket: the services' buttons in the header, smart buttons above",
+        description="A ticket: the services' buttons in the header, smart buttons counting "
+        "its return and repair order",
     ),
     Shot(
         "ticket_refund_dialog",
         f"/odoo/action-helpdesk.helpdesk_ticket_action/{TICKET}",
         wait=".o_form_view .o_form_statusbar",
-        steps=[("click", ".o_form_statusbar button[name=action_refund]")],
+        steps=[
+            ("click", ".o_form_statusbar button[name=action_refund]"),
+            # The agent picks the customer's invoice of the ticket's order.
+            ("click", ".modal .o_field_widget[name=move_ids] input"),
+            ("click", ".o-autocomplete--dropdown-item a:contains(INV/)"),
+            ("wait", ".modal .o_field_widget[name=move_ids] .o_tag"),
+            ("wait", ".modal .o_field_widget[name=journal_id] input"),
+        ],
         clip=".modal .modal-content",
         padding=0,
-        description="The Refund dialog opened from the ticket",
+        description="The Refund dialog opened from the ticket, its invoice chosen",
     ),
     Shot(
         "ticket_coupon_dialog",
