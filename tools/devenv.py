@@ -591,6 +591,7 @@ def cmd_odoo(args):
 
 DEMO_LOGIN = ("admin", "admin")
 
+
 @contextlib.contextmanager
 def heartbeat(what, every=20):
     """Print ``what … N s`` every ``every`` seconds while the block runs."""

@@ -1,4 +1,1 @@
-from . import test_access, test_coupon
-from . import test_rpc
-from . import test_performance
-from . import test_tour
+from . import test_access, test_coupon, test_performance, test_rpc, test_tour

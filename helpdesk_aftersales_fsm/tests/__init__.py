@@ -1,5 +1,1 @@
-from . import test_fsm, test_translations
-from . import test_performance
-from . import test_access
-from . import test_rpc
-from . import test_tour
+from . import test_access, test_fsm, test_performance, test_rpc, test_tour, test_translations
