@@ -20,7 +20,9 @@ class HelpdeskTicket(models.Model):
 
         Counts what the current user may read; a user without read access to
         the model gets 0 (its smart button hides) rather than an error on the
-        ticket form.
+        ticket form. The count is the user's own: the compute calling this
+        declares ``@api.depends_context("uid")`` so that it is never served
+        from a cache filled for another user.
         """
         Model = self.env[model_name]
         if not self.ids or not Model.has_access("read"):

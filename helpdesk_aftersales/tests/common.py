@@ -365,17 +365,25 @@ class AftersalesAccessCase(HelpdeskAftersalesCase):
         documents = self._access_documents(ticket)
         self.assertTrue(documents)
         ticket.invalidate_recordset()
-        actual = {}
-        for role in [*expected, *AFTERSALES_OUTSIDERS]:
-            user = self.access_users[role]
-            # One request per user: nothing computed for another user helps.
-            self.env.invalidate_all()
-            actual[role] = (
-                self._access_button_visible(ticket, user, self.access_header_button),
-                wizard_outcomes[role],
-                self._access_button_visible(ticket, user, self.access_smart_button),
-                self._access_open_documents(ticket, user, documents),
-            )
+
+        def seen_by_every_role(fresh_cache):
+            seen = {}
+            for role in [*expected, *AFTERSALES_OUTSIDERS]:
+                user = self.access_users[role]
+                if fresh_cache:  # one request per user, as in production
+                    self.env.invalidate_all()
+                seen[role] = (
+                    self._access_button_visible(ticket, user, self.access_header_button),
+                    wizard_outcomes[role],
+                    self._access_button_visible(ticket, user, self.access_smart_button),
+                    self._access_open_documents(ticket, user, documents),
+                )
+            return seen
+
+        actual = seen_by_every_role(fresh_cache=True)
+        # The same users one after the other in one cache: a count or flag
+        # computed for one user must not be shown to the next (depends_context).
+        self.assertEqual(seen_by_every_role(fresh_cache=False), actual, "cached across users")
         for role in AFTERSALES_OUTSIDERS:
             header, wizard, smart, opened = actual.pop(role)
             self.assertIsNot(wizard, True, f"{role} cannot run the dialog")

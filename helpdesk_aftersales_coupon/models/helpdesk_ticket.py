@@ -9,6 +9,7 @@ class HelpdeskTicket(models.Model):
     coupon_count = fields.Integer(compute="_compute_coupon_count")
 
     @api.depends("coupon_ids")
+    @api.depends_context("uid")
     def _compute_coupon_count(self):
         self._aftersales_set_count("coupon_count", "loyalty.card")
 

@@ -11,6 +11,7 @@ class HelpdeskTicket(models.Model):
     fsm_task_count = fields.Integer(string="Tasks", compute="_compute_fsm_task_count")
 
     @api.depends("fsm_task_ids")
+    @api.depends_context("uid")
     def _compute_fsm_task_count(self):
         self._aftersales_set_count("fsm_task_count", "project.task")
 

@@ -9,6 +9,7 @@ class HelpdeskTicket(models.Model):
     credit_note_count = fields.Integer(string="Credit Notes", compute="_compute_credit_note_count")
 
     @api.depends("invoice_ids")
+    @api.depends_context("uid")
     def _compute_credit_note_count(self):
         self._aftersales_set_count(
             "credit_note_count", "account.move", [("move_type", "=", "out_refund")]

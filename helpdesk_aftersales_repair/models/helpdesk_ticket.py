@@ -9,6 +9,7 @@ class HelpdeskTicket(models.Model):
     repair_count = fields.Integer(string="Number of Repairs", compute="_compute_repair_count")
 
     @api.depends("repair_ids")
+    @api.depends_context("uid")
     def _compute_repair_count(self):
         self._aftersales_set_count("repair_count", "repair.order")
 

@@ -14,10 +14,12 @@ class HelpdeskTicket(models.Model):
     )
 
     @api.depends("picking_ids")
+    @api.depends_context("uid")
     def _compute_picking_count(self):
         self._aftersales_set_count("picking_count", "stock.picking")
 
     @api.depends("commercial_partner_id", "company_id", "use_product_returns")
+    @api.depends_context("uid")
     def _compute_has_partner_deliveries(self):
         """One query for all tickets: done deliveries grouped by customer and
         company. Users who cannot read transfers get False (no Return button)."""
