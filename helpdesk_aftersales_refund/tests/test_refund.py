@@ -146,6 +146,22 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         )
         dialog = self._dialog(ticket=ticket)
         self.assertFalse(self._suitable(dialog))
+        self.assertTrue(self._no_invoice_notice_shown(dialog), "the dialog says why")
+        # With an invoice to choose, the notice is gone (the field's
+        # placeholder invites to choose).
+        self.assertTrue(self._suitable(self._dialog()))
+        self.assertFalse(self._no_invoice_notice_shown(self._dialog()))
+
+    def _no_invoice_notice_shown(self, dialog):
+        """Whether the dialog shows its "No posted invoice" line, by its
+        ``invisible`` expression evaluated as the web client does."""
+        from odoo.tools.safe_eval import safe_eval
+
+        nodes = dialog._view["tree"].xpath(
+            "//div[@role='status'][contains(., 'No posted invoice of this customer')]"
+        )
+        self.assertEqual(len(nodes), 1)
+        return not safe_eval(nodes[0].get("invisible"), dialog._get_eval_context())
 
     def test_lot_narrows_invoices(self):
         lot_product = self.env["product.product"].create(
