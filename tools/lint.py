@@ -134,7 +134,11 @@ def within(paths, selected):
 
 def ruff_commands(fix, selected):
     ruff = os.path.join(lint_venv(), "ruff")
-    paths = selected or python_paths()
+    # Chosen files that are not Python (XML, PO) are not ruff's.
+    paths = [p for p in selected if os.path.isdir(p) or p.endswith(".py")] if selected else None
+    if selected and not paths:
+        return []
+    paths = paths or python_paths()
     if fix:
         return [
             ("ruff", [ruff, "check", "--fix", *paths]),
