@@ -1,9 +1,9 @@
-from odoo import Command
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales_return.tests.common import sell_and_deliver
 
 
 @tagged("post_install", "-at_install")
@@ -27,16 +27,8 @@ class TestRepairReturn(HelpdeskAftersalesCase, BaseCommon):
             {"name": "Office Chair", "type": "consu", "is_storable": True}
         )
         cls.env["stock.quant"]._update_available_quantity(cls.chair, warehouse.lot_stock_id, 10)
-        order = cls.env["sale.order"].create(
-            {
-                "partner_id": cls.customer.id,
-                "order_line": [Command.create({"product_id": cls.chair.id, "product_uom_qty": 3})],
-            }
-        )
-        order.action_confirm()
+        order = sell_and_deliver(cls.env, cls.customer, {cls.chair: 3})
         cls.delivery = order.picking_ids
-        cls.delivery.move_ids.picked = True
-        cls.delivery.button_validate()
         cls.ticket.write({"product_id": cls.chair.id, "sale_order_id": order.id})
 
     def _return(self, quantity, ticket=None):

@@ -5,6 +5,8 @@ from odoo.tests import tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
 
+from .common import sell_and_deliver
+
 
 class ReturnAccessCase(AftersalesAccessCase, BaseCommon):
     """Users and documents of the access tests (also used by test_rpc)."""
@@ -25,16 +27,7 @@ class ReturnAccessCase(AftersalesAccessCase, BaseCommon):
     def _deliver(cls, env):
         """A done delivery of a chair to the ticket's customer in ``env``'s
         company."""
-        order = env["sale.order"].create(
-            {
-                "partner_id": cls.aftersales_customer.id,
-                "order_line": [Command.create({"product_id": cls.chair.id})],
-            }
-        )
-        order.action_confirm()
-        order.picking_ids.move_ids.picked = True
-        order.picking_ids.button_validate()
-        return order.picking_ids
+        return sell_and_deliver(env, cls.aftersales_customer, {cls.chair: 1}).picking_ids
 
     def _access_run_wizard(self, ticket, user):
         dialog = self.open_ticket_wizard(ticket, "action_return", user)

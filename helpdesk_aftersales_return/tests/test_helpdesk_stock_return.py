@@ -5,6 +5,8 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 
+from .common import sell_and_deliver
+
 
 @tagged("post_install", "-at_install")
 class TestHelpdeskStockReturn(HelpdeskAftersalesCase, BaseCommon):
@@ -47,22 +49,7 @@ class TestHelpdeskStockReturn(HelpdeskAftersalesCase, BaseCommon):
     def _sell(self, quantities, partner=None, validate=True):
         """Sale order of ``{product: quantity}`` confirmed, its delivery
         validated (``validate``); return the order."""
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": (partner or self.customer).id,
-                "order_line": [
-                    Command.create({"product_id": product.id, "product_uom_qty": quantity})
-                    for product, quantity in quantities.items()
-                ],
-            }
-        )
-        order.action_confirm()
-        if validate:
-            delivery = order.picking_ids
-            delivery.move_ids.picked = True
-            self.assertIs(delivery.button_validate(), True)
-            self.assertEqual(delivery.state, "done")
-        return order
+        return sell_and_deliver(self.env, partner or self.customer, quantities, validate)
 
     def _open(self, ticket=None):
         return self.open_ticket_wizard(

@@ -1,8 +1,9 @@
-from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+
+from .common import sell_and_deliver
 
 
 @tagged("post_install", "-at_install")
@@ -26,19 +27,7 @@ class TestReturnPerformance(HelpdeskAftersalesCase, BaseCommon):
         """A ticket about the last of ``size`` delivered orders of a new
         customer."""
         customer = self.env["res.partner"].create({"name": f"Customer with {size} deliveries"})
-        orders = self.env["sale.order"].create(
-            [
-                {
-                    "partner_id": customer.id,
-                    "order_line": [Command.create({"product_id": self.chair.id})],
-                }
-            ]
-            * size
-        )
-        orders.action_confirm()
-        orders.picking_ids.move_ids.picked = True
-        orders.picking_ids.button_validate()
-        self.assertEqual(set(orders.picking_ids.mapped("state")), {"done"})
+        orders = sell_and_deliver(self.env, customer, {self.chair: 1}, count=size)
         return self.env["helpdesk.ticket"].create(
             {
                 "name": "Wrong colour",

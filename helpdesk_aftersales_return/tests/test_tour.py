@@ -1,7 +1,8 @@
-from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+
+from .common import sell_and_deliver
 
 
 @tagged("post_install", "-at_install")
@@ -22,16 +23,7 @@ class TestReturnTour(HelpdeskAftersalesCase, HttpCase):
             .lot_stock_id
         )
         cls.env["stock.quant"]._update_available_quantity(chair, stock, 10)
-        order = cls.env["sale.order"].create(
-            {
-                "partner_id": cls.aftersales_customer.id,
-                "order_line": [Command.create({"product_id": chair.id, "product_uom_qty": 2})],
-            }
-        )
-        order.action_confirm()
-        cls.delivery = order.picking_ids
-        cls.delivery.move_ids.picked = True
-        cls.delivery.button_validate()
+        cls.delivery = sell_and_deliver(cls.env, cls.aftersales_customer, {chair: 2}).picking_ids
 
     def test_return_tour(self):
         self.assertEqual(self.delivery.state, "done")

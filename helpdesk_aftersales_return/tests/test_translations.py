@@ -1,9 +1,10 @@
-from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+
+from .common import sell_and_deliver
 
 
 @tagged("post_install", "-at_install")
@@ -40,15 +41,7 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
             [("company_id", "=", self.env.company.id)], limit=1
         )
         self.env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 5)
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.aftersales_customer.id,
-                "order_line": [Command.create({"product_id": product.id, "product_uom_qty": 2})],
-            }
-        )
-        order.action_confirm()
-        order.picking_ids.move_ids.picked = True
-        order.picking_ids.button_validate()
+        order = sell_and_deliver(self.env, self.aftersales_customer, {product: 2})
         self.aftersales_ticket.sale_order_id = order
         wizard = self.open_ticket_wizard(self.aftersales_ticket, "action_return").save()
         wizard.line_ids.quantity = 3
