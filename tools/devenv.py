@@ -73,6 +73,24 @@ def product_modules():
     )
 
 
+def sync_generated(wanted, check, done="written"):
+    """Generated files: ``wanted`` maps each path to the text it must hold.
+    Write the missing or outdated ones, or with ``check`` only name them.
+    Returns the exit code (1 when ``check`` finds one)."""
+    outdated = []
+    for path, text in wanted.items():
+        current = open(path, encoding="utf-8").read() if os.path.isfile(path) else None
+        if current == text:
+            continue
+        outdated.append(os.path.relpath(path, ROOT))
+        if not check:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(text)
+    for path in outdated:
+        print(f"{'outdated' if check else done}: {path}")
+    return 1 if check and outdated else 0
+
+
 def run(cmd, check=True, **kwargs):
     return subprocess.run(cmd, check=check, **kwargs)
 

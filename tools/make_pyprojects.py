@@ -13,11 +13,12 @@ script; standins/ are never packaged (Enterprise stand-ins).
 """
 
 import argparse
-import glob
 import os
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import devenv
+
+ROOT = devenv.ROOT
 
 PYPROJECT = """[build-system]
 requires = ["whool"]
@@ -30,13 +31,6 @@ readme = "README.rst"
 """
 
 
-def product_modules():
-    return sorted(
-        os.path.basename(os.path.dirname(path))
-        for path in glob.glob(os.path.join(ROOT, "*", "__manifest__.py"))
-    )
-
-
 def pyproject(module):
     return PYPROJECT.format(name=module)
 
@@ -45,19 +39,13 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="only report, write nothing")
     args = parser.parse_args(argv)
-    outdated = []
-    for module in product_modules():
-        path = os.path.join(ROOT, module, "pyproject.toml")
-        wanted = pyproject(module)
-        if os.path.isfile(path) and open(path, encoding="utf-8").read() == wanted:
-            continue
-        outdated.append(os.path.relpath(path, ROOT))
-        if not args.check:
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(wanted)
-    for path in outdated:
-        print(f"{'outdated' if args.check else 'written'}: {path}")
-    return 1 if args.check and outdated else 0
+    return devenv.sync_generated(
+        {
+            os.path.join(ROOT, module, "pyproject.toml"): pyproject(module)
+            for module in devenv.product_modules()
+        },
+        args.check,
+    )
 
 
 if __name__ == "__main__":

@@ -21,6 +21,8 @@ import os
 import re
 import sys
 
+import devenv
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 SECTIONS = [
@@ -129,20 +131,9 @@ def main(argv=None):
     dirs = addon_dirs()
     if args.addons:
         dirs = [d for d in dirs if os.path.basename(d) in args.addons]
-    outdated = []
-    for addon_dir in dirs:
-        path = os.path.join(addon_dir, "README.rst")
-        text = render(addon_dir)
-        current = open(path, encoding="utf-8").read() if os.path.isfile(path) else None
-        if current == text:
-            continue
-        outdated.append(os.path.relpath(path, ROOT))
-        if not args.check:
-            with open(path, "w", encoding="utf-8") as fh:
-                fh.write(text)
-    for path in outdated:
-        print(f"{'outdated' if args.check else 'rendered'}: {path}")
-    return 1 if args.check and outdated else 0
+    return devenv.sync_generated(
+        {os.path.join(d, "README.rst"): render(d) for d in dirs}, args.check, done="rendered"
+    )
 
 
 if __name__ == "__main__":
