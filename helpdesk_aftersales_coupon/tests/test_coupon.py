@@ -6,6 +6,18 @@ from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.mail.tests.common import MockEmail
+
+
+def coupon_program(env, name):
+    """A Coupons program made as a user makes it (Sales ‣ Products ‣ Discount &
+    Loyalty ‣ New, Program Type = Coupons): Odoo's defaults give it a 10%
+    discount on the order and, in its communication plan, the "At Creation"
+    email that mails every new coupon to its customer."""
+    program = Form(env["loyalty.program"])
+    program.name = name
+    program.program_type = "coupons"
+    return program.save()
 
 
 class CouponCase(HelpdeskAftersalesCase, BaseCommon):
@@ -21,20 +33,7 @@ class CouponCase(HelpdeskAftersalesCase, BaseCommon):
             groups="helpdesk.group_helpdesk_user,sales_team.group_sale_salesman_all_leads",
         )
         cls.product = cls.env["product.product"].create({"name": "Chair", "list_price": 100.0})
-        cls.program = cls.env["loyalty.program"].create(
-            {
-                "name": "10% sorry coupon",
-                "program_type": "coupons",
-                "trigger": "with_code",
-                "applies_on": "current",
-                "rule_ids": [Command.create({"reward_point_mode": "order", "minimum_qty": 0})],
-                "reward_ids": [
-                    Command.create(
-                        {"reward_type": "discount", "discount": 10, "required_points": 1}
-                    )
-                ],
-            }
-        )
+        cls.program = coupon_program(cls.env, "10% sorry coupon")
 
     def _dialog(self, **values):
         dialog = self.open_ticket_wizard(self.ticket, "action_generate_coupon", self.agent)
@@ -45,7 +44,7 @@ class CouponCase(HelpdeskAftersalesCase, BaseCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestHelpdeskCoupon(CouponCase):
+class TestHelpdeskCoupon(CouponCase, MockEmail):
     def _forged(self, **vals):
         ctx = {"active_model": "helpdesk.ticket", "active_id": self.ticket.id}
         Wizard = self.env["helpdesk.sale.coupon.generate"].with_user(self.agent)
@@ -116,6 +115,53 @@ class TestHelpdeskCoupon(CouponCase):
         self.assertIn(coupon.code, message.body)
         self.assertEqual(message.partner_ids, self.ticket.message_partner_ids | extra)
 
+    def _emails_to_customer(self):
+        """The emails (mail.mail, queued or sent) made for the ticket's
+        customer since the mail gateway mock started, and the messages that
+        notified them by email."""
+        customer = self.aftersales_customer
+        mails = self._new_mails.filtered(
+            lambda mail: customer in mail.recipient_ids or customer.email in (mail.email_to or "")
+        )
+        notifications = self.env["mail.notification"].search(
+            [("res_partner_id", "=", customer.id), ("notification_type", "=", "email")]
+        )
+        return mails, notifications.mail_message_id
+
+    def _send_composer(self, action):
+        """The composer of Send by Email as the web client opens it, sent."""
+        composer = Form(
+            self.env["mail.compose.message"].with_user(self.agent).with_context(**action["context"])
+        )
+        composer.save().action_send_mail()
+
+    def test_generating_sends_nothing(self):
+        # The program, as a user makes it, mails each new coupon at creation.
+        self.assertEqual(self.program.communication_plan_ids.mapped("trigger"), ["create"])
+        for button in ("action_generate", "action_get_share_link"):
+            with self.subTest(button), self.mock_mail_gateway():
+                getattr(self._dialog().save(), button)()
+                mails, messages = self._emails_to_customer()
+                self.assertFalse(mails, "the agent decides when the customer gets the coupon")
+                self.assertFalse(messages)
+        self.assertEqual(len(self.ticket.coupon_ids), 2)
+
+    def test_send_by_email_sends_one_email(self):
+        self.program.company_id.email = "shop@example.com"
+        self.assertEqual(self.program.communication_plan_ids.mapped("trigger"), ["create"])
+        with self.mock_mail_gateway():
+            action = self._dialog().save().action_send_by_email()
+            mails, messages = self._emails_to_customer()
+            self.assertFalse(mails, "nothing is sent before the agent sends the composer")
+            self.assertFalse(messages)
+            self._send_composer(action)
+            mails, messages = self._emails_to_customer()
+        coupon = self.ticket.coupon_ids
+        self.assertEqual(len(mails), 1, "one email: the one the agent sent")
+        self.assertEqual(messages, coupon.message_ids[0])
+        self.assertEqual(mails.mail_message_id, messages)
+        self.assertIn(coupon.code, mails.body_html)
+
     def test_share_dialog_without_ecommerce_explains(self):
         # The base implementation (no eCommerce): no link, the dialog explains.
         action = self._dialog().save().action_get_share_link()
@@ -183,3 +229,4 @@ class TestHelpdeskCoupon(CouponCase):
         self.assertLeavesNothingWhenLastStepFails(
             self.ticket, wizard.action_generate, "loyalty.card"
         )
+

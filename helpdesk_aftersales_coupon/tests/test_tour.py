@@ -1,7 +1,8 @@
-from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+
+from .test_coupon import coupon_program
 
 
 @tagged("post_install", "-at_install")
@@ -13,20 +14,7 @@ class TestCouponTour(HelpdeskAftersalesCase, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_aftersales()
-        cls.program = cls.env["loyalty.program"].create(
-            {
-                "name": "Tour Goodwill",
-                "program_type": "coupons",
-                "trigger": "with_code",
-                "applies_on": "current",
-                "rule_ids": [Command.create({"reward_point_mode": "order", "minimum_qty": 0})],
-                "reward_ids": [
-                    Command.create(
-                        {"reward_type": "discount", "discount": 10, "required_points": 1}
-                    )
-                ],
-            }
-        )
+        cls.program = coupon_program(cls.env, "Tour Goodwill")
 
     def test_coupon_tour(self):
         self.start_ticket_tour("helpdesk_aftersales_coupon_tour")

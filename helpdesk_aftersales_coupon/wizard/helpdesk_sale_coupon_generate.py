@@ -66,8 +66,17 @@ class HelpdeskSaleCouponGenerate(models.TransientModel):
         self._check_coupon_values()
         # Salespeople read coupons but only sales managers create them in core;
         # the checks above make this one safe to create for the agent, as a
-        # sales order does when it rewards a coupon.
-        coupon = self.env["loyalty.card"].sudo().create(self._prepare_coupon_values()).sudo(False)
+        # sales order does when it rewards a coupon. As there too, the
+        # program's "At Creation" email is not sent (loyalty_no_mail): the
+        # agent decides whether the customer gets the coupon by email (Send by
+        # Email), a link or the code.
+        coupon = (
+            self.env["loyalty.card"]
+            .sudo()
+            .with_context(loyalty_no_mail=True)
+            .create(self._prepare_coupon_values())
+            .with_env(self.env)
+        )
         self._aftersales_link_documents(coupon, self.env._("Coupon generated: %(documents)s"))
         self.coupon_id = coupon
         return coupon
