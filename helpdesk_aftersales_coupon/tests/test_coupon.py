@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
@@ -230,3 +230,24 @@ class TestHelpdeskCoupon(CouponCase, MockEmail):
             self.ticket, wizard.action_generate, "loyalty.card"
         )
 
+
+@tagged("post_install", "-at_install")
+class TestCouponPdf(CouponCase, HttpCase):
+    def test_send_by_email_attaches_the_coupon_pdf(self):
+        """The coupon email attaches the coupon as a PDF: rendered for real
+        (in tests Odoo renders HTML unless told), so a missing wkhtmltopdf
+        fails here rather than on the agent's Send by Email."""
+        self.program.company_id.email = "shop@example.com"
+        action = self._dialog().save().action_send_by_email()
+        composer = Form(
+            self.env["mail.compose.message"]
+            .with_user(self.agent)
+            .with_context(**action["context"], force_report_rendering=True)
+        )
+        composer.save().action_send_mail()
+        coupon = self.ticket.coupon_ids
+        attachment = coupon.message_ids[0].attachment_ids
+        self.assertEqual(len(attachment), 1)
+        self.assertTrue(attachment.name.endswith(".pdf"), attachment.name)
+        self.assertEqual(attachment.mimetype, "application/pdf")
+        self.assertTrue(attachment.raw.startswith(b"%PDF-"), attachment.raw[:20])
