@@ -27,7 +27,8 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 
 import devenv  # noqa: E402
 
-LANGS = {"de": "de", "zh_CN": "zh_CN"}
+# The languages every module ships; any other <lang>.po found in a module is merged too.
+LANGS = ("de", "zh_CN")
 
 
 def export_pots(platform, modules, outdir, db=None):
@@ -88,12 +89,19 @@ def main():
             i18n = os.path.join(ROOT, module, "i18n")
             os.makedirs(i18n, exist_ok=True)
             shutil.copy(path, pot_file(module))
-            for lang in LANGS:
+            langs = languages(i18n)
+            for lang in langs:
                 merge(pot_file(module), os.path.join(i18n, f"{lang}.po"), lang, platform.python)
-            devenv.log(f"{module}: .pot exported, de.po and zh_CN.po merged")
+            devenv.log(f"{module}: .pot exported, {', '.join(f'{lang}.po' for lang in langs)} merged")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def languages(i18n):
+    """The shipped languages plus any other catalogue a translator added."""
+    found = {name[:-3] for name in os.listdir(i18n) if name.endswith(".po")}
+    return sorted(found | set(LANGS))
 
 
 def pot_file(module):
