@@ -92,7 +92,8 @@ def main():
             langs = languages(i18n)
             for lang in langs:
                 merge(pot_file(module), os.path.join(i18n, f"{lang}.po"), lang, platform.python)
-            devenv.log(f"{module}: .pot exported, {', '.join(f'{lang}.po' for lang in langs)} merged")
+            merged = ", ".join(f"{lang}.po" for lang in langs)
+            devenv.log(f"{module}: .pot exported, {merged} merged")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -117,8 +117,8 @@ def glossary_term(english, lang):
 
 @pytest.mark.parametrize("module", product_modules())
 def test_chinese_full_width_punctuation(module):
-    """Chinese text uses ，：；！？（）, never , : ; ! ? ( ) (placeholders such as
-    %(name)s, tags and entities aside)."""
+    """Chinese text uses full-width punctuation (U+FF0C, U+FF1A, U+FF08...), never
+    , : ; ! ? ( ) - placeholders such as %(name)s, tags and entities aside."""
     problems = []
     for entry in catalog(module, "zh_CN").translated_entries():
         text = entry.msgstr
