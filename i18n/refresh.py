@@ -8,8 +8,10 @@
 
 For each module it exports ``<module>/i18n/<module>.pot`` with Odoo's own exporter from a
 real database (fields, selections, views, help texts, ``_()`` strings, mail templates),
-then merges it into ``de.po`` and ``zh_CN.po``: existing translations are kept, new
-entries come in empty (to be translated with ``i18n/glossary.csv``), vanished ones go.
+then merges it into ``de.po`` and ``zh_CN.po`` with ``i18n/pomerge.py``: translations,
+fuzzy flags, translator comments and headers are kept; an entry whose English changed
+keeps its old translation as a fuzzy suggestion; new entries come in empty (to be
+translated with ``i18n/glossary.csv``); vanished ones go.
 """
 
 import argparse
@@ -25,7 +27,8 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 
 import devenv  # noqa: E402
 
-LANGS = {"de": "de", "zh_CN": "zh_CN"}
+# The languages every module ships; any other <lang>.po found in a module is merged too.
+LANGS = ("de", "zh_CN")
 
 
 def export_pots(platform, modules, outdir, db=None):
@@ -60,30 +63,10 @@ def export_pots(platform, modules, outdir, db=None):
 
 
 def merge(pot_path, po_path, lang, python):
-    """Merge with polib (in the virtualenv): keep translations, drop vanished."""
-    script = r"""
-import sys, polib
-pot_path, po_path, lang = sys.argv[1:4]
-pot = polib.pofile(pot_path, wrapwidth=78)
-old = polib.pofile(po_path) if __import__("os").path.exists(po_path) else None
-known = {}
-if old is not None:
-    for entry in old:
-        if not entry.obsolete:
-            known[(entry.msgctxt, entry.msgid)] = entry
-new = polib.POFile(wrapwidth=78)
-new.metadata = dict(pot.metadata)
-new.metadata.update({"Language": lang, "Plural-Forms": "",
-                     "Content-Type": "text/plain; charset=UTF-8"})
-new.header = pot.header
-for entry in pot:
-    prev = known.get((entry.msgctxt, entry.msgid))
-    entry.msgstr = prev.msgstr if prev else ""
-    entry.flags = [f for f in entry.flags if f != "fuzzy"]
-    new.append(entry)
-new.save(po_path)
-"""
-    devenv.run([python, "-c", script, pot_path, po_path, lang])
+    """Merge the template into a catalogue with i18n/pomerge.py (polib, in the
+    virtualenv): translations, fuzzy flags, translator comments and the header are
+    kept; a changed English keeps its old translation as a fuzzy suggestion."""
+    devenv.run([python, os.path.join(HERE, "pomerge.py"), pot_path, po_path, lang])
 
 
 def main():
@@ -106,12 +89,20 @@ def main():
             i18n = os.path.join(ROOT, module, "i18n")
             os.makedirs(i18n, exist_ok=True)
             shutil.copy(path, pot_file(module))
-            for lang in LANGS:
+            langs = languages(i18n)
+            for lang in langs:
                 merge(pot_file(module), os.path.join(i18n, f"{lang}.po"), lang, platform.python)
-            devenv.log(f"{module}: .pot exported, de.po and zh_CN.po merged")
+            merged = ", ".join(f"{lang}.po" for lang in langs)
+            devenv.log(f"{module}: .pot exported, {merged} merged")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
+
+
+def languages(i18n):
+    """The shipped languages plus any other catalogue a translator added."""
+    found = {name[:-3] for name in os.listdir(i18n) if name.endswith(".po")}
+    return sorted(found | set(LANGS))
 
 
 def pot_file(module):

@@ -16,7 +16,7 @@ class TestFsmTranslations(TestHelpdeskFsm):
     def test_screens_and_errors_translated(self):
         expected = {
             "de_DE": ("Einsatz planen", "Aufgaben", "Aufgabe erstellen &amp; anzeigen", "Titel"),
-            "zh_CN": ("计划干预", "任务", "创建并查看任务", "标题"),
+            "zh_CN": ("安排现场服务", "任务", "创建并查看任务", "标题"),
         }
         dialog_view = self.env.ref("helpdesk_aftersales_fsm.helpdesk_create_fsm_task_view_form")
         for lang, terms in expected.items():

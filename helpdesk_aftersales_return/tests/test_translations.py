@@ -22,8 +22,8 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
 
     def test_dialog_translated(self):
         expected = {
-            "de_DE": ("Retoure für Umtausch", "Retourenort", "Zu retournierende Lieferung"),
-            "zh_CN": ("退货换货", "退货位置", "待退货的发货"),
+            "de_DE": ("Zum Umtausch retournieren", "Retourenort", "Zu retournierende Lieferung"),
+            "zh_CN": ("退换货", "退货位置", "待退货的发货"),
         }
         for lang, terms in expected.items():
             Wizard = self.env["helpdesk.stock.return"].with_context(lang=lang)
@@ -45,6 +45,6 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
         self.aftersales_ticket.sale_order_id = order
         wizard = self.open_ticket_wizard(self.aftersales_ticket, "action_return").save()
         wizard.line_ids.quantity = 3
-        for lang, text in (("de_DE", "retourniert werden"), ("zh_CN", "可退货")):
+        for lang, text in (("de_DE", "retourniert werden"), ("zh_CN", "只能再退货")):
             with self.assertRaisesRegex(UserError, text):
                 wizard.with_context(lang=lang).action_create_returns()
