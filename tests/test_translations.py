@@ -20,8 +20,9 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 HALF_WIDTH = re.compile(r"[,:;!?()]")
 SOURCES = ("documentation", "suite")
 # The documentation texts the glossary quotes (Odoo's official German and Chinese
-# documentation of these features); checked when present on the machine.
-DOC_SEEDS = os.environ.get("HA_DOC_SEEDS", "/work/shared/seeds")
+# documentation of these features), in the project's shared/ folder beside the
+# repository (where CI lays it too); checked when present on the machine.
+DOC_SEEDS = os.environ.get("HA_DOC_SEEDS", os.path.join(ROOT, "..", "shared", "seeds"))
 DOC_FILES = {"de": "aftersales_de.txt", "zh_CN": "aftersales_zh_CN.txt"}
 
 
