@@ -61,30 +61,55 @@ def fake_enterprise_addons(tmp_path):
         (path / "__init__.py").write_text("")
         title = "Enterprise " + name.replace("_", " ").title()
         (path / "__manifest__.py").write_text(
-            repr({"name": title, "version": "18.0.1.0.0", "depends": ["helpdesk"],
-                  "license": "OEEL-1", "installable": True})
+            repr(
+                {
+                    "name": title,
+                    "version": "18.0.1.0.0",
+                    "depends": ["helpdesk"],
+                    "license": "OEEL-1",
+                    "installable": True,
+                }
+            )
         )
     return str(tmp_path)
 
 
 def run_shell(platform_env, db, extra_addons, install, attempts):
     odoo = platform_env["HA_ODOO_SRC"]
-    addons = [os.path.join(odoo, "odoo", "addons"), os.path.join(odoo, "addons"), STANDINS,
-              ROOT, extra_addons]
+    addons = [
+        os.path.join(odoo, "odoo", "addons"),
+        os.path.join(odoo, "addons"),
+        STANDINS,
+        ROOT,
+        extra_addons,
+    ]
     script = SCRIPT % {
         "install": sorted(install),
         "names": sorted(ENTERPRISE_AFTERSALES | set(product_modules())),
         "attempts": sorted(attempts),
     }
     res = subprocess.run(
-        ["python3", platform_env["HA_DEVENV"], "odoo", "--db", db, "--", "shell",
-         "--log-level=warn", f"--addons-path={','.join(addons)}"],
-        input=script, capture_output=True, text=True, env=platform_env, timeout=900,
+        [
+            "python3",
+            platform_env["HA_DEVENV"],
+            "odoo",
+            "--db",
+            db,
+            "--",
+            "shell",
+            "--log-level=warn",
+            f"--addons-path={','.join(addons)}",
+        ],
+        input=script,
+        capture_output=True,
+        text=True,
+        env=platform_env,
+        timeout=900,
         check=False,
     )
     lines = [line for line in res.stdout.splitlines() if line.startswith("RESULT:")]
     assert lines, res.stdout[-3000:] + res.stderr[-5000:]
-    return json.loads(lines[-1][len("RESULT:"):])
+    return json.loads(lines[-1][len("RESULT:") :])
 
 
 def assert_refused(out, attempts, other):
@@ -112,7 +137,10 @@ def test_suite_refused_where_enterprise_modules_are_installed(platform_env, tmp_
     db = OdooDatabase(platform_env, "ha_excl", [])
     try:
         out = run_shell(
-            platform_env, db.name, fake_enterprise_addons(tmp_path), ENTERPRISE_AFTERSALES,
+            platform_env,
+            db.name,
+            fake_enterprise_addons(tmp_path),
+            ENTERPRISE_AFTERSALES,
             product_modules(),
         )
     finally:

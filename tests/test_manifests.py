@@ -72,9 +72,9 @@ ENTERPRISE_COUNTERPART = {
 
 
 def test_every_product_module_has_its_enterprise_counterpart_listed():
-    assert set(ENTERPRISE_COUNTERPART) == set(product_modules()), (
-        "a new module of the suite: name the Enterprise module(s) it replaces here"
-    )
+    assert set(ENTERPRISE_COUNTERPART) == set(
+        product_modules()
+    ), "a new module of the suite: name the Enterprise module(s) it replaces here"
 
 
 @pytest.mark.parametrize("module", product_modules())
