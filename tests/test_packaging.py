@@ -69,6 +69,8 @@ def test_wheels_install_into_a_clean_virtualenv(tmp_path, platform_env):
         # The manifest says LGPL-3: the licence text travels with the addon.
         installed_license = os.path.join(site, "odoo", "addons", module, "LICENSE")
         assert os.path.isfile(installed_license), f"{module}: the wheel has no LICENSE"
+        icon = os.path.join(site, "odoo", "addons", module, "static", "description", "icon.png")
+        assert os.path.isfile(icon), f"{module}: the wheel has no icon"
         with open(installed_license, encoding="utf-8") as fh:
             assert fh.read() == root_license(), f"{module}: the wheel's LICENSE differs"
 
