@@ -18,5 +18,17 @@
             "helpdesk_aftersales/static/tests/tours/**/*",
         ],
     },
+    # Odoo Enterprise's own after-sales modules: the suite is their Community
+    # implementation (same team settings); Odoo refuses to install both.
+    "excludes": [
+        "helpdesk_account",
+        "helpdesk_sale_loyalty",
+        "helpdesk_stock",
+        "helpdesk_repair",
+        "helpdesk_fsm",
+        "helpdesk_fsm_report",
+        "helpdesk_sale",
+        "helpdesk_stock_account",
+    ],
     "installable": True,
 }

@@ -10,5 +10,8 @@
     "depends": ["helpdesk_aftersales_coupon", "website_sale_loyalty"],
     "data": [],
     "auto_install": True,
+    # Odoo Enterprise's counterpart of this module: this is its Community
+    # implementation; Odoo refuses to install both (the base excludes them all).
+    "excludes": ["helpdesk_sale_loyalty"],
     "installable": True,
 }

@@ -19,5 +19,8 @@
     "assets": {
         "web.assets_tests": ["helpdesk_aftersales_fsm/static/tests/tours/**/*"],
     },
+    # Odoo Enterprise's counterpart of this module: this is its Community
+    # implementation; Odoo refuses to install both (the base excludes them all).
+    "excludes": ["helpdesk_fsm"],
     "installable": True,
 }

@@ -11,5 +11,8 @@
     "data": ["wizard/helpdesk_create_fsm_task_views.xml"],
     "demo": ["demo/helpdesk_aftersales_fsm_report_demo.xml"],
     "auto_install": True,
+    # Odoo Enterprise's counterpart of this module: this is its Community
+    # implementation; Odoo refuses to install both (the base excludes them all).
+    "excludes": ["helpdesk_fsm_report"],
     "installable": True,
 }

@@ -18,5 +18,8 @@
     "assets": {
         "web.assets_tests": ["helpdesk_aftersales_repair/static/tests/tours/**/*"],
     },
+    # Odoo Enterprise's counterpart of this module: this is its Community
+    # implementation; Odoo refuses to install both (the base excludes them all).
+    "excludes": ["helpdesk_repair"],
     "installable": True,
 }

@@ -9,6 +9,9 @@
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
     "depends": ["helpdesk_aftersales_repair", "helpdesk_aftersales_return"],
     "data": [],
+    # Odoo Enterprise's counterpart of this module: this is its Community
+    # implementation; Odoo refuses to install both (the base excludes them all).
+    "excludes": ["helpdesk_repair", "helpdesk_stock"],
     "installable": True,
     "auto_install": True,
 }

@@ -10,5 +10,8 @@
     "depends": ["helpdesk_aftersales", "sale_stock"],
     "data": ["views/helpdesk_ticket_views.xml"],
     "demo": ["demo/helpdesk_aftersales_sale_demo.xml"],
+    # Odoo Enterprise's counterpart of this module: this is its Community
+    # implementation; Odoo refuses to install both (the base excludes them all).
+    "excludes": ["helpdesk_sale"],
     "installable": True,
 }

@@ -39,3 +39,59 @@ def test_product_manifest(module):
         assert "helpdesk_aftersales" in data["depends"] or any(
             dep.startswith("helpdesk_aftersales_") for dep in data["depends"]
         ), f"{module}: a bridge stands on the base module"
+
+
+# Odoo Enterprise's own after-sales modules: the suite is their Community
+# implementation (same team settings, same ``helpdesk.create.fsm.task``), so each
+# product module declares ``excludes``. Odoo checks every installed or to-install
+# module's exclusions whenever something is installed (ir.module.module
+# button_install), so the key on the suite's side refuses both orders;
+# tests/test_enterprise_exclusion.py proves it on a real database.
+ENTERPRISE_AFTERSALES = {
+    "helpdesk_account",
+    "helpdesk_sale_loyalty",
+    "helpdesk_stock",
+    "helpdesk_repair",
+    "helpdesk_fsm",
+    "helpdesk_fsm_report",
+    "helpdesk_sale",
+    "helpdesk_stock_account",
+}
+ENTERPRISE_COUNTERPART = {
+    "helpdesk_aftersales": ENTERPRISE_AFTERSALES,
+    "helpdesk_aftersales_sale": {"helpdesk_sale"},
+    "helpdesk_aftersales_refund": {"helpdesk_account"},
+    "helpdesk_aftersales_coupon": {"helpdesk_sale_loyalty"},
+    "helpdesk_aftersales_coupon_website": {"helpdesk_sale_loyalty"},
+    "helpdesk_aftersales_return": {"helpdesk_stock"},
+    "helpdesk_aftersales_repair": {"helpdesk_repair"},
+    "helpdesk_aftersales_repair_return": {"helpdesk_repair", "helpdesk_stock"},
+    "helpdesk_aftersales_fsm": {"helpdesk_fsm"},
+    "helpdesk_aftersales_fsm_report": {"helpdesk_fsm_report"},
+}
+
+
+def test_every_product_module_has_its_enterprise_counterpart_listed():
+    assert set(ENTERPRISE_COUNTERPART) == set(
+        product_modules()
+    ), "a new module of the suite: name the Enterprise module(s) it replaces here"
+
+
+@pytest.mark.parametrize("module", product_modules())
+def test_manifest_excludes_enterprise_counterparts(module):
+    excludes = manifest(module).get("excludes")
+    assert excludes, f"{module}: 'excludes' missing (Odoo Enterprise's counterpart)"
+    assert len(excludes) == len(set(excludes)), f"{module}: duplicates in 'excludes'"
+    assert set(excludes) <= ENTERPRISE_AFTERSALES, (
+        f"{module}: excludes modules that are no Enterprise after-sales module: "
+        f"{set(excludes) - ENTERPRISE_AFTERSALES}"
+    )
+    missing = ENTERPRISE_COUNTERPART.get(module, set()) - set(excludes)
+    assert not missing, f"{module}: 'excludes' lacks its Enterprise counterpart {missing}"
+
+
+@pytest.mark.parametrize("module", standin_modules())
+def test_standins_exclude_nothing(module):
+    # A stand-in has the Enterprise app's own technical name: on Enterprise the app
+    # itself takes its place (never both in one addons path).
+    assert not manifest(module).get("excludes"), module

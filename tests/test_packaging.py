@@ -7,7 +7,31 @@ import os
 import subprocess
 import sys
 
-from .conftest import ROOT, product_modules
+from .conftest import ROOT, manifest, product_modules
+
+
+def root_license():
+    with open(os.path.join(ROOT, "LICENSE"), encoding="utf-8") as fh:
+        return fh.read()
+
+
+def test_the_repository_carries_the_lgpl3_text():
+    text = root_license()
+    assert text.lstrip().startswith("GNU LESSER GENERAL PUBLIC LICENSE")
+    assert "Version 3, 29 June 2007" in text
+    assert "0. Additional Definitions." in text
+    assert "6. Revised Versions of the GNU Lesser General Public License." in text
+    assert all(manifest(m)["license"] == "LGPL-3" for m in product_modules())
+
+
+def test_every_addon_carries_the_license():
+    """A wheel holds only its addon's directory: each addon has the root LICENSE
+    (tools/make_pyprojects.py writes the copies)."""
+    for module in product_modules():
+        path = os.path.join(ROOT, module, "LICENSE")
+        assert os.path.isfile(path), f"{module}: run python3 tools/make_pyprojects.py"
+        with open(path, encoding="utf-8") as fh:
+            assert fh.read() == root_license(), f"{module}: LICENSE differs from the root one"
 
 
 def test_wheels_install_into_a_clean_virtualenv(tmp_path, platform_env):
@@ -42,6 +66,13 @@ def test_wheels_install_into_a_clean_virtualenv(tmp_path, platform_env):
         manifest = os.path.join(site, "odoo", "addons", module, "__manifest__.py")
         assert os.path.isfile(manifest), f"{module} not found where Odoo looks for addons"
         assert os.path.isfile(os.path.join(site, "odoo", "addons", module, "i18n", "de.po"))
+        # The manifest says LGPL-3: the licence text travels with the addon.
+        installed_license = os.path.join(site, "odoo", "addons", module, "LICENSE")
+        assert os.path.isfile(installed_license), f"{module}: the wheel has no LICENSE"
+        icon = os.path.join(site, "odoo", "addons", module, "static", "description", "icon.png")
+        assert os.path.isfile(icon), f"{module}: the wheel has no icon"
+        with open(installed_license, encoding="utf-8") as fh:
+            assert fh.read() == root_license(), f"{module}: the wheel's LICENSE differs"
 
 
 def test_every_addon_has_its_pyproject():

@@ -45,7 +45,10 @@ def untracked(module):
 
 def build(outdir):
     if make_pyprojects.main(["--check"]):
-        raise SystemExit("pyproject.toml files are missing: run python3 tools/make_pyprojects.py")
+        raise SystemExit(
+            "pyproject.toml or LICENSE files are missing or outdated: "
+            "run python3 tools/make_pyprojects.py"
+        )
     python = os.path.join(build_venv(), "bin", "python")
     os.makedirs(outdir, exist_ok=True)
     for module in devenv.product_modules():

@@ -6,8 +6,9 @@
 - oca-checks-odoo-module and oca-checks-po from oca-odoo-pre-commit-hooks
   (setup.cfg [oca_checks_odoo_module], [oca_checks_po]);
 - prettier with @prettier/plugin-xml on the XML files (setup.cfg [prettier]);
-- README.rst rendered from readme/ and pyproject.toml from the manifests are up
-  to date (tools/render_readme.py, tools/make_pyprojects.py).
+- README.rst rendered from readme/, pyproject.toml from the manifests and each
+  addon's copy of LICENSE are up to date (tools/render_readme.py,
+  tools/make_pyprojects.py).
 
 Scope: the product addons and standins/, plus tools/, tests/, bench/ and
 i18n/*.py for ruff. The Python tools live in pinned virtualenvs
@@ -217,11 +218,15 @@ def prettier_commands(fix, selected):
 
 def generated_commands(fix, selected):
     """The files generated from others (README.rst from readme/, pyproject.toml
-    from the manifests) must be up to date: a stale one is a finding."""
+    from the manifests, each addon's LICENSE from the root one) must be up to
+    date: a stale one is a finding."""
     flag = [] if fix else ["--check"]
     return [
         ("README.rst", [sys.executable, os.path.join(TOOLS, "render_readme.py"), *flag]),
-        ("pyproject.toml", [sys.executable, os.path.join(TOOLS, "make_pyprojects.py"), *flag]),
+        (
+            "pyproject.toml, LICENSE",
+            [sys.executable, os.path.join(TOOLS, "make_pyprojects.py"), *flag],
+        ),
     ]
 
 

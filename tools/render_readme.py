@@ -9,7 +9,8 @@ Addons: the product addons and the stand-ins that have a readme/ folder. The
 README.rst is the wheel's long description (pyproject.toml: readme) and what
 a code host shows: edit the fragments, never README.rst. Fragments, in this
 order (missing ones are left out): DESCRIPTION.md (no heading), INSTALL.md,
-CONFIGURE.md, USAGE.md, ROADMAP.md, CONTRIBUTORS.md. The Markdown they may
+CONFIGURE.md, USAGE.md, ROADMAP.md, then Credits: the manifest's authors,
+CONTRIBUTORS.md and the maintainers (as OCA READMEs). The Markdown they may
 use: paragraphs, ``-``/``*``/``1.`` lists, ``**bold**``, ``*italic*``,
 ```code```, ``[text](url)`` and ``#`` headings.
 """
@@ -31,7 +32,6 @@ SECTIONS = [
     ("CONFIGURE.md", "Configuration"),
     ("USAGE.md", "Usage"),
     ("ROADMAP.md", "Known issues / Roadmap"),
-    ("CONTRIBUTORS.md", "Contributors"),
 ]
 # Heading adornments below the title, by Markdown level (# = section).
 ADORNMENTS = "=-~^"
@@ -114,6 +114,13 @@ def render(addon_dir):
     parts.append(heading("Authors", 1))
     parts += [f"- {author.strip()}" for author in info.get("author", "").split(",")]
     parts.append("")
+    contributors = os.path.join(addon_dir, "readme", "CONTRIBUTORS.md")
+    if os.path.isfile(contributors):
+        with open(contributors, encoding="utf-8") as fh:
+            body = fh.read()
+        if body.strip():
+            parts.append(heading("Contributors", 1))
+            parts.append(markdown_to_rst(body, 1))
     if info.get("maintainers"):
         parts.append(heading("Maintainers", 1))
         parts += [f"- {login}" for login in info["maintainers"]]

@@ -1,10 +1,12 @@
-# Community stand-in for the Odoo Enterprise "helpdesk" app.
-# Only the publicly documented names the After-Sales suite relies on; leave this
-# folder out of the addons path on Odoo Enterprise.
+# The Community platform the After-Sales suite ships with, in place of the Odoo
+# Enterprise "helpdesk" app (same technical name, no Enterprise code): teams,
+# stages, tags and tickets with the publicly documented names the suite relies
+# on, nothing more (readme/DESCRIPTION.md: what it offers, what it leaves out).
+# On Odoo Enterprise the "helpdesk" app itself takes its place.
 {
     "name": "Helpdesk (Community stand-in)",
     "version": "18.0.1.0.0",
-    "summary": "Minimal helpdesk teams, stages and tickets for the After-Sales suite",
+    "summary": "Community platform of the After-Sales suite: helpdesk teams, stages and tickets",
     "category": "Services/Helpdesk",
     "license": "LGPL-3",
     "author": "Helpdesk After-Sales developers",

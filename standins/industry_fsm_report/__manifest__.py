@@ -1,10 +1,12 @@
-# Community stand-in for the Odoo Enterprise "industry_fsm_report" (worksheets).
-# Only the publicly documented names the After-Sales suite relies on; leave this
-# folder out of the addons path on Odoo Enterprise.
+# The Community platform the After-Sales suite ships with, in place of the Odoo
+# Enterprise "industry_fsm_report" (worksheets; same technical name, no
+# Enterprise code): worksheet templates of projects and tasks, nothing more
+# (readme/DESCRIPTION.md). On Odoo Enterprise "industry_fsm_report" itself takes
+# its place.
 {
     "name": "Field Service Worksheets (Community stand-in)",
     "version": "18.0.1.0.0",
-    "summary": "Worksheet templates on Field Service projects and tasks",
+    "summary": "Community platform of the After-Sales suite: Field Service worksheet templates",
     "category": "Services/Field Service",
     "license": "LGPL-3",
     "author": "Helpdesk After-Sales developers",
