@@ -21,6 +21,9 @@ class HelpdeskStockReturn(models.TransientModel):
     partner_id = fields.Many2one(
         related="helpdesk_ticket_id.commercial_partner_id", string="Customer"
     )
+    return_reason_required = fields.Boolean(
+        related="helpdesk_ticket_id.team_id.return_reason_required"
+    )
     product_id = fields.Many2one(
         "product.product",
         string="Product",
@@ -245,6 +248,7 @@ class HelpdeskStockReturn(models.TransientModel):
                     company=ticket.company_id.display_name,
                 )
             )
+        self._aftersales_check_return_reasons(ticket)
         moves = self.line_ids.move_id
         moves._aftersales_lock_for_return()
         returnable = moves._aftersales_returnable_quantities()
@@ -327,6 +331,43 @@ class HelpdeskStockReturn(models.TransientModel):
                 )
         return ticket
 
+    def _aftersales_check_return_reasons(self, ticket):
+        """The lines' return reasons: of the ticket's company (or shared),
+        required when the team says so, and one reason per delivered move (a
+        return move keeps one reason)."""
+        self.ensure_one()
+        reason_by_move = {}
+        for line in self.line_ids:
+            reason = line.return_reason_id
+            if not reason:
+                if ticket.team_id.return_reason_required:
+                    raise UserError(
+                        self.env._(
+                            "The team %(team)s requires a return reason: choose one for "
+                            "%(product)s.",
+                            team=ticket.team_id.display_name,
+                            product=line.product_id.display_name,
+                        )
+                    )
+            elif reason.company_id and reason.company_id != ticket.company_id:
+                raise UserError(
+                    self.env._(
+                        "The return reason %(reason)s belongs to another company than the "
+                        "ticket's company %(company)s.",
+                        reason=reason.display_name,
+                        company=ticket.company_id.display_name,
+                    )
+                )
+            if reason_by_move.setdefault(line.move_id, reason) != reason:
+                raise UserError(
+                    self.env._(
+                        "The lines of %(product)s from %(picking)s have different return "
+                        "reasons: return them with one reason, or in two returns.",
+                        product=line.product_id.display_name,
+                        picking=line.move_id.picking_id.display_name,
+                    )
+                )
+
     def _create_returns(self, exchange=False):
         """Create one return (and with ``exchange`` its replacement delivery)
         per delivery with the core return wizard; return the new transfers."""
@@ -353,8 +394,10 @@ class HelpdeskStockReturn(models.TransientModel):
                     "aftersales_location_dest_id": self.location_id.id,
                 }
             )
+            reasons = {line.move_id: line.return_reason_id for line in lines}
             for return_line in wizard.product_return_moves:
                 return_line.quantity = quantities.get(return_line.move_id, 0.0)
+                return_line.aftersales_return_reason_id = reasons.get(return_line.move_id)
             if exchange:
                 action = wizard.action_create_exchanges()
                 return_picking = self.env["stock.picking"].browse(action["res_id"])
@@ -417,6 +460,7 @@ class HelpdeskStockReturnLine(models.TransientModel):
     _name = "helpdesk.stock.return.line"
     _description = "Product to return from a helpdesk ticket"
     _rec_name = "product_id"
+    _check_company_auto = True
 
     wizard_id = fields.Many2one("helpdesk.stock.return", required=True, ondelete="cascade")
     move_id = fields.Many2one("stock.move", string="Origin Move", required=True)
@@ -428,3 +472,10 @@ class HelpdeskStockReturnLine(models.TransientModel):
     )
     quantity = fields.Float(digits="Product Unit of Measure", required=True)
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit of Measure")
+    company_id = fields.Many2one(related="wizard_id.company_id")
+    return_reason_id = fields.Many2one(
+        "helpdesk.return.reason",
+        string="Return Reason",
+        check_company=True,
+        help="Why the customer sends the product back: kept on the return's stock move.",
+    )
