@@ -1,5 +1,6 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
@@ -54,7 +55,7 @@ class TestReturnReasons(AftersalesAccessCase, BaseCommon):
         """What Helpdesk > Reporting > Returns shows: returned quantities
         grouped by reason."""
         action = self.env.ref("helpdesk_aftersales_return.stock_move_action_helpdesk_returns")
-        domain = eval(action.domain)  # noqa: S307 (the action's own literal domain)
+        domain = safe_eval(action.domain)
         groups = self.env["stock.move"]._read_group(
             domain, ["helpdesk_return_reason_id"], ["quantity:sum"]
         )
@@ -113,22 +114,25 @@ class TestReturnReasons(AftersalesAccessCase, BaseCommon):
         returned.button_validate()
         action = self.env.ref("helpdesk_aftersales_return.stock_move_action_helpdesk_returns")
         groups = self.env["stock.move"]._read_group(
-            eval(action.domain),  # noqa: S307
+            safe_eval(action.domain),
             ["helpdesk_return_reason_id", "product_id", "helpdesk_team_id", "date:month"],
             ["quantity:sum"],
         )
         self.assertEqual(len(groups), 1)
         reason, product, team, _month, quantity = groups[0]
-        self.assertEqual((reason, product, team, quantity), (self.wrong_item, self.chair, self.aftersales_team, 3))
+        self.assertEqual(
+            (reason, product, team, quantity),
+            (self.wrong_item, self.chair, self.aftersales_team, 3),
+        )
         # the menu and its pivot and graph views
         menu = self.env.ref("helpdesk_aftersales_return.helpdesk_menu_reporting_returns")
         self.assertEqual(menu.action, action)
         self.assertEqual(menu.parent_id.parent_id, self.env.ref("helpdesk.menu_helpdesk_root"))
         modes = [view.view_mode for view in action.view_ids]
         self.assertEqual(modes, ["graph", "pivot", "list"])
-        pivot = self.env["stock.move"].get_views(
-            [(action.view_ids[1].view_id.id, "pivot")]
-        )["views"]["pivot"]["arch"]
+        pivot = self.env["stock.move"].get_views([(action.view_ids[1].view_id.id, "pivot")])[
+            "views"
+        ]["pivot"]["arch"]
         self.assertIn('name="helpdesk_return_reason_id"', pivot)
 
     # ------------------------------------------------------------------
@@ -192,9 +196,7 @@ class TestReturnReasons(AftersalesAccessCase, BaseCommon):
         wizard = self._open(order).save()
         # not offered, though the agent works in both companies and reads it:
         # the line's domain keeps the ticket's company or shared reasons
-        line = wizard.line_ids.with_context(
-            allowed_company_ids=[self.env.company.id, company_b.id]
-        )
+        line = wizard.line_ids.with_context(allowed_company_ids=[self.env.company.id, company_b.id])
         reason_b.with_user(self.helpdesk_agent).with_context(
             allowed_company_ids=[company_b.id]
         ).check_access("read")

@@ -84,6 +84,9 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
         self.aftersales_ticket.sale_order_id = order
         wizard = self.open_ticket_wizard(self.aftersales_ticket, "action_return").save()
         self.aftersales_team.return_reason_required = True
-        for lang, text in (("de_DE", "verlangt einen Retourengrund"), ("zh_CN", "要求填写退货原因")):
+        for lang, text in (
+            ("de_DE", "verlangt einen Retourengrund"),
+            ("zh_CN", "要求填写退货原因"),
+        ):
             with self.assertRaisesRegex(UserError, text):
                 wizard.with_context(lang=lang).action_create_returns()
