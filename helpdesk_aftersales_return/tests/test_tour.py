@@ -8,7 +8,8 @@ from .common import sell_and_deliver
 @tagged("post_install", "-at_install")
 class TestReturnTour(HelpdeskAftersalesCase, HttpCase):
     """An agent takes products back in a real browser: Return, the customer's
-    delivery is proposed, a return reason chosen on its line, Return; the Returns smart button counts the return."""
+    delivery is proposed, a return reason chosen on its line, Return; the
+    Returns smart button counts the return."""
 
     @classmethod
     def setUpClass(cls):
