@@ -25,7 +25,7 @@ class HelpdeskCreateFsmTask(models.TransientModel):
             )
 
     def _aftersales_check_values(self):
-        super()._aftersales_check_values()
+        res = super()._aftersales_check_values()
         if self.worksheet_template_id and not self.project_id.allow_worksheets:
             raise UserError(
                 self.env._(
@@ -34,6 +34,7 @@ class HelpdeskCreateFsmTask(models.TransientModel):
                     project=self.project_id.display_name,
                 )
             )
+        return res
 
     def _aftersales_prepare_task_values(self):
         values = super()._aftersales_prepare_task_values()
