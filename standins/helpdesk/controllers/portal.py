@@ -8,7 +8,8 @@ from odoo.http import request
 from odoo.osv.expression import AND, OR
 from odoo.tools import groupby as groupbyelem
 
-from odoo.addons.portal.controllers.portal import CustomerPortal, pager as portal_pager
+from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 
 class HelpdeskCustomerPortal(CustomerPortal):
@@ -20,9 +21,7 @@ class HelpdeskCustomerPortal(CustomerPortal):
         values = super()._prepare_home_portal_values(counters)
         if "ticket_count" in counters:
             Ticket = request.env["helpdesk.ticket"]
-            values["ticket_count"] = (
-                Ticket.search_count([]) if Ticket.has_access("read") else 0
-            )
+            values["ticket_count"] = Ticket.search_count([]) if Ticket.has_access("read") else 0
         return values
 
     # ------------------------------------------------------------

@@ -12,14 +12,22 @@ class TestHelpdeskPortal(HttpCase):
         Partner = cls.env["res.partner"]
         cls.contoso = Partner.create({"name": "Contoso", "is_company": True})
         cls.jane = Partner.create(
-            {"name": "Jane Contoso", "email": "jane@contoso.example.com", "parent_id": cls.contoso.id}
+            {
+                "name": "Jane Contoso",
+                "email": "jane@contoso.example.com",
+                "parent_id": cls.contoso.id,
+            }
         )
         cls.joe = Partner.create(
             {"name": "Joe Contoso", "email": "joe@contoso.example.com", "parent_id": cls.contoso.id}
         )
         cls.fabrikam = Partner.create({"name": "Fabrikam", "is_company": True})
         cls.bob = Partner.create(
-            {"name": "Bob Fabrikam", "email": "bob@fabrikam.example.com", "parent_id": cls.fabrikam.id}
+            {
+                "name": "Bob Fabrikam",
+                "email": "bob@fabrikam.example.com",
+                "parent_id": cls.fabrikam.id,
+            }
         )
         cls.portal_jane = new_test_user(
             cls.env,
@@ -98,7 +106,9 @@ class TestHelpdeskPortal(HttpCase):
 
         by_subject = self.url_open("/my/tickets?sortby=name&groupby=none").text
         self.assertNotIn('name="stage_name"', by_subject)
-        self.assertLess(by_subject.index("Coffee machine leaks"), by_subject.index("Grinder too loud"))
+        self.assertLess(
+            by_subject.index("Coffee machine leaks"), by_subject.index("Grinder too loud")
+        )
         newest = self.url_open("/my/tickets?groupby=none").text
         self.assertLess(newest.index("Grinder too loud"), newest.index("Coffee machine leaks"))
 
