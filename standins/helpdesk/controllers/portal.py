@@ -34,7 +34,6 @@ class HelpdeskCustomerPortal(CustomerPortal):
             "create_date desc": {"label": _("Newest"), "order": "create_date desc, id desc"},
             "name": {"label": _("Subject"), "order": "name, id desc"},
             "stage_id": {"label": _("Stage"), "order": "stage_id, id desc"},
-            "ticket_ref": {"label": _("Reference"), "order": "id desc"},
         }
 
     def _aftersales_ticket_searchbar_groupby(self):
