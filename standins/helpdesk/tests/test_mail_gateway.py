@@ -152,8 +152,11 @@ class TestHelpdeskMailGateway(MailCommon):
             fields_values={"model": "helpdesk.ticket", "res_id": ticket.id},
         )
         sent = self._find_mail_mail_wrecord(ticket)
-        # Replies go to the team's alias.
+        # Replies go to the team's alias; its button opens the ticket in the
+        # portal with the ticket's access token (no login needed).
         self.assertIn(self.alias_email, sent.reply_to)
+        self.assertIn(f"access_token={ticket.access_token}", sent.body_html)
+        self.assertTrue(ticket.access_token)
 
         # The customer answers that email: the answer threads onto the ticket.
         ticket_count = self.env["helpdesk.ticket"].search_count([])
