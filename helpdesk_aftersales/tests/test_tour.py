@@ -1,4 +1,4 @@
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from .common import HelpdeskAftersalesCase
 
@@ -18,3 +18,17 @@ class TestHelpdeskAftersalesTour(HelpdeskAftersalesCase, HttpCase):
             "helpdesk_aftersales_tour",
             login="admin",
         )
+
+    def test_team_reloads_after_enabling_a_service(self):
+        """Saving a team that switches a service on reloads the web client (as
+        Settings does after an install): the module's views appear at once."""
+        with Form(self.env["helpdesk.team"]) as form:
+            form.name = "Reloaded Team"
+        team = form.save()
+        self.assertFalse(team.use_credit_notes)
+        self.start_tour(
+            f"/odoo/helpdesk.team/{team.id}",
+            "helpdesk_aftersales_team_reload_tour",
+            login="admin",
+        )
+        self.assertTrue(team.use_credit_notes)
