@@ -27,8 +27,9 @@ def pg(env, tool):
     return os.path.join(env["HA_PG_BINDIR"], tool)
 
 
-def as_postgres(cmd):
-    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+def as_postgres(*cmd):
+    """postgres refuses to run as root: run the cluster's tools as 'postgres'."""
+    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else list(cmd)
 
 
 class Cluster:
@@ -45,15 +46,24 @@ class Cluster:
             "-c fsync=off -c log_statement=all -c log_line_prefix='[%a] '"
         )
         subprocess.run(
-            as_postgres([pg(self.env, "pg_ctl"), "-D", self.path, "-l", self.logfile, "-o", opts])
-            + ["-w", "start"],
+            as_postgres(
+                pg(self.env, "pg_ctl"),
+                "-D",
+                self.path,
+                "-l",
+                self.logfile,
+                "-o",
+                opts,
+                "-w",
+                "start",
+            ),
             check=True,
             stdout=subprocess.DEVNULL,
         )
 
     def stop(self):
         subprocess.run(
-            as_postgres([pg(self.env, "pg_ctl"), "-D", self.path, "-m", "immediate", "stop"]),
+            as_postgres(pg(self.env, "pg_ctl"), "-D", self.path, "-m", "immediate", "stop"),
             check=False,
             stdout=subprocess.DEVNULL,
         )
@@ -97,8 +107,11 @@ def replica_pair(platform_env):
         # initdb's pg_hba.conf trusts replication connections from 127.0.0.1
         # and its wal_level is "replica": a standby can stream from it as is.
         subprocess.run(
-            as_postgres([pg(env, "initdb"), "-D", primary.path, "-U", "odoo", "--auth=trust"])
-            + ["-E", "UTF8", "--locale=C.UTF-8"],
+            as_postgres(
+                pg(env, "initdb"),
+                *("-D", primary.path, "-U", "odoo", "--auth=trust", "-E", "UTF8"),
+                "--locale=C.UTF-8",
+            ),
             check=True,
             stdout=subprocess.DEVNULL,
         )
@@ -111,14 +124,19 @@ def replica_pair(platform_env):
             env=env,
         )
         subprocess.run(
-            [pg(env, "pg_restore"), "-h", "127.0.0.1", "-p", str(primary.port), "-d", db]
-            + ["--no-owner", dump],
+            [
+                pg(env, "pg_restore"),
+                *("--no-owner", "-h", "127.0.0.1", "-p", str(primary.port), "-d", db, dump),
+            ],
             check=True,
             env=env,
         )
         subprocess.run(
-            as_postgres([pg(env, "pg_basebackup"), "-h", "127.0.0.1", "-p", str(primary.port)])
-            + ["-U", "odoo", "-D", replica.path, "-R", "-X", "stream"],
+            as_postgres(
+                pg(env, "pg_basebackup"),
+                *("-h", "127.0.0.1", "-p", str(primary.port), "-U", "odoo"),
+                *("-D", replica.path, "-R", "-X", "stream"),
+            ),
             check=True,
         )
         replica.start()
