@@ -214,6 +214,18 @@ class AccountMoveReversal(models.TransientModel):
         if modify and self.helpdesk_modify_unavailable:
             raise UserError(self.helpdesk_modify_unavailable)
 
+    def _prepare_default_reversal(self, move):
+        values = super()._prepare_default_reversal(move)
+        if self.helpdesk_ticket_id and not self.env.user.has_group(
+            "account.group_account_invoice"
+        ):
+            # With a Reversal Date in the future, core marks the credit note
+            # to post itself on that date (auto-post scheduled action), with
+            # no accountant involved: an agent without invoicing rights
+            # prepares a draft that stays a draft whatever the date.
+            values["auto_post"] = "no"
+        return values
+
     def reverse_moves(self, is_modify=False):
         if not self.helpdesk_ticket_id:
             return super().reverse_moves(is_modify=is_modify)
