@@ -138,7 +138,6 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
             self.assertNotIn(move, suitable)
         dialog.helpdesk_product_id = self.product_b
         self.assertEqual(self._suitable(dialog), self.invoice_b)
-        self.assertEqual(dialog.helpdesk_tracking, "none")
 
     def test_no_invoice_means_empty_list(self):
         ticket = self.env["helpdesk.ticket"].create(
@@ -166,35 +165,6 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         )
         self.assertEqual(len(nodes), 1)
         return not safe_eval(nodes[0].get("invisible"), dialog._get_eval_context())
-
-    def test_lot_narrows_invoices(self):
-        lot_product = self.env["product.product"].create(
-            {"name": "Tracked chair", "is_storable": True, "tracking": "lot", "lst_price": 80.0}
-        )
-        lot = self.env["stock.lot"].create({"name": "LOT-1", "product_id": lot_product.id})
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "order_line": [Command.create({"product_id": lot_product.id})],
-            }
-        )
-        order.action_confirm()
-        move = order.picking_ids.move_ids
-        move.move_line_ids.unlink()
-        self.env["stock.move.line"].create(
-            {**move._prepare_move_line_vals(quantity=1), "lot_id": lot.id, "quantity": 1}
-        )
-        move.picked = True
-        order.picking_ids.button_validate()
-        invoice = order._create_invoices()
-        invoice.action_post()
-        other_invoice = self._invoice(lot_product)
-        dialog = self._dialog()
-        dialog.helpdesk_product_id = lot_product
-        self.assertEqual(dialog.helpdesk_tracking, "lot")
-        self.assertEqual(self._suitable(dialog), invoice | other_invoice)
-        dialog.helpdesk_lot_id = lot
-        self.assertEqual(self._suitable(dialog), invoice)
 
     # the two buttons ---------------------------------------------------
 
