@@ -22,7 +22,7 @@ class HelpdeskTicket(models.Model):
     )
     sale_order_product_ids = fields.Many2many(
         "product.product",
-        string="Goods of the Sales Order",
+        string="Products of the Sales Order",
         compute="_compute_sale_order_product_ids",
     )
 
