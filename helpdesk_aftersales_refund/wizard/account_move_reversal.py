@@ -193,9 +193,7 @@ class AccountMoveReversal(models.TransientModel):
 
     def _prepare_default_reversal(self, move):
         values = super()._prepare_default_reversal(move)
-        if self.helpdesk_ticket_id and not self.env.user.has_group(
-            "account.group_account_invoice"
-        ):
+        if self.helpdesk_ticket_id and not self.env.user.has_group("account.group_account_invoice"):
             # With a Reversal Date in the future, core marks the credit note
             # to post itself on that date (auto-post scheduled action), with
             # no accountant involved: an agent without invoicing rights

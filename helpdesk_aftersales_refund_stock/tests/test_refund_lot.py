@@ -29,9 +29,7 @@ class TestRefundByLot(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         cls.lot_product = cls.env["product.product"].create(
             {"name": "Tracked chair", "is_storable": True, "tracking": "lot", "lst_price": 80.0}
         )
-        cls.lot = cls.env["stock.lot"].create(
-            {"name": "LOT-1", "product_id": cls.lot_product.id}
-        )
+        cls.lot = cls.env["stock.lot"].create({"name": "LOT-1", "product_id": cls.lot_product.id})
         cls.lot_invoice = cls._sell_deliver_invoice(cls.lot_product, cls.lot)
         cls.other_invoice = cls.init_invoice(
             "out_invoice", partner=cls.customer, post=True, products=cls.lot_product

@@ -59,9 +59,7 @@ class TicketSaleCase(HelpdeskAftersalesCase):
         domain = nodes[0].get("domain") or field._description_domain(record.env) or "[]"
         if not isinstance(domain, str):
             domain = repr(domain)
-        return record.env[field.comodel_name].search(
-            safe_eval(domain, form._get_eval_context())
-        )
+        return record.env[field.comodel_name].search(safe_eval(domain, form._get_eval_context()))
 
     def visible(self, form, field_name):
         return not form._get_modifier(field_name, "invisible")

@@ -23,9 +23,7 @@ class TestTicketSale(TicketSaleCase, BaseCommon):
         self.assertTrue(self.visible(ticket, "sale_order_id"))
         # The customer's and its contacts' confirmed orders; not a quotation,
         # not another customer's order.
-        self.assertEqual(
-            self.offered(ticket, "sale_order_id"), self.desk_order | self.chair_order
-        )
+        self.assertEqual(self.offered(ticket, "sale_order_id"), self.desk_order | self.chair_order)
         ticket.partner_id = self.other_customer
         self.assertEqual(self.offered(ticket, "sale_order_id"), self.other_order)
         ticket.partner_id = self.env["res.partner"]
