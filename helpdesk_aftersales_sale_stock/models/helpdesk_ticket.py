@@ -20,7 +20,7 @@ class HelpdeskTicket(models.Model):
 
     def write(self, vals):
         res = super().write(vals)
-        if "product_id" in vals:
+        if "product_id" in vals and "lot_id" not in vals:
             # Also when the form does not show the lot (agents without
             # Inventory rights): the lot of another product goes.
             self.sudo().filtered(
