@@ -78,13 +78,11 @@ def test_glossary_terms_used(module, lang):
     assert not problems, f"{module}/{lang}.po:\n" + "\n".join(problems)
 
 
-def test_templates_in_sync_with_code(platform_env):
+def test_templates_in_sync_with_code(platform_env, suite_db):
     """Export every module from the database `make test` just tested and compare
     with the committed .pot: a string in the code missing from it fails."""
-    db = platform_env.get("HA_TEST_DB")
-    assert db, "HA_TEST_DB not set: run through `make test`"
     res = subprocess.run(
-        ["python3", os.path.join(ROOT, "i18n", "refresh.py"), "--check", "--db", db],
+        ["python3", os.path.join(ROOT, "i18n", "refresh.py"), "--check", "--db", suite_db],
         capture_output=True,
         text=True,
         env=platform_env,

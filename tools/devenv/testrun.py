@@ -1,0 +1,211 @@
+"""`make test`: the Odoo tests of the suite's modules, then or alongside them
+the suite-level tests (pytest, tests/), with the time each phase took.
+
+The Odoo tests install every product module in a copy of the template and run
+their tests (odoo-bin --test-enable): their database ends with the whole suite
+installed and is handed to the suite-level tests that ask for it (the
+``suite_db`` fixture of tests/conftest.py); the other suite-level tests run in
+a second process from the start, at the same time (2 cores: one Odoo, one
+pytest). A skipped test counts as a failure; the last line is
+``N passed, M failed``."""
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+
+from .addons import product_modules
+from .common import CACHE, ROOT, SetupError, free_port, log
+from .debian import ensure_chromium, ensure_wkhtmltopdf
+from .platform import Platform
+from .postgres import copy_db, drop_db
+from .templates import suite_db, template
+
+RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
+SKIP_RE = re.compile(r": skipped (\S+) : (.*)$")
+
+
+def odoo_tests(platform, modules, db):
+    """Install ``modules`` in ``db``, a copy of the template, and run their tests.
+    Returns (tests_run, failures, log lines of problems, exit code)."""
+    copy_db(platform.env, template(platform), db)
+    tags = ",".join(f"/{m}" for m in modules)
+    log(f"installing and testing {', '.join(modules)} in {db}")
+    cmd = platform.odoo_cmd(
+        db,
+        "-i",
+        ",".join(modules),
+        "--test-enable",
+        f"--test-tags={tags}",
+        "--stop-after-init",
+        "--log-level=test",
+        f"--http-port={free_port()}",
+    )
+    proc = subprocess.Popen(
+        cmd, env=platform.env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    tests_run = failures = 0
+    problems = []
+    for line in proc.stdout:
+        sys.stdout.write(line)
+        m = RESULT_RE.search(line)
+        if m and "odoo.tests.result" in line:
+            failures += int(m.group(1)) + int(m.group(2))
+            tests_run += int(m.group(3))
+        if SKIP_RE.search(line):
+            problems.append("skipped test (treated as a failure): " + line.strip())
+        if " ERROR " in line or " CRITICAL " in line:
+            problems.append(line.strip())
+    rc = proc.wait()
+    if rc and not failures:
+        problems.append(f"odoo-bin exited with {rc}")
+    return tests_run, failures, problems, rc
+
+
+class SuiteTests:
+    """One pytest process over the suite-level tests (``pytest_args``), its
+    output live or into a log file printed by ``finish``."""
+
+    def __init__(self, platform, pytest_args, db=None, quiet=False, label="suite tests"):
+        self.label = label
+        self.started = time.time()
+        self.junit = os.path.join(CACHE, f"pytest-{os.getpid()}-{id(self)}.xml")
+        env = dict(platform.env, HA_ODOO_SRC=platform.odoo, HA_PYTHON=platform.python)
+        if db:
+            env["HA_TEST_DB"] = db
+        self.output = tempfile.TemporaryFile("w+") if quiet else None
+        cmd = [platform.python, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        cmd += [f"--junitxml={self.junit}", *pytest_args]
+        log(f"{label}: pytest {' '.join(pytest_args)}")
+        self.proc = subprocess.Popen(
+            cmd, env=env, cwd=ROOT, stdout=self.output, stderr=subprocess.STDOUT, text=True
+        )
+
+    def finish(self):
+        """Wait for pytest; print its output if kept; return (passed, failed, seconds)."""
+        rc = self.proc.wait()
+        seconds = time.time() - self.started
+        if self.output:
+            self.output.seek(0)
+            print(f"\n----- {self.label} -----", flush=True)
+            sys.stdout.write(self.output.read())
+            sys.stdout.flush()
+            self.output.close()
+        passed, failed = junit_counts(self.junit)
+        # 5: every test was deselected by -m, nothing ran (and nothing failed).
+        if rc not in (0, 5) and not failed:
+            failed = 1
+        return passed, failed, seconds
+
+
+def junit_counts(path):
+    if not os.path.isfile(path):
+        return 0, 1
+    suite = ET.parse(path).getroot()
+    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    total = int(suite.get("tests", 0))
+    failed = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+    skipped = int(suite.get("skipped", 0))
+    os.unlink(path)
+    # A skipped suite-level test counts as failed: nothing is silently skipped.
+    return total - failed - skipped, failed + skipped
+
+
+def print_phases(phases, started):
+    print("\nTime per phase (wall-clock; concurrent phases overlap):")
+    for name, seconds in phases:
+        print(f"  {name:58} {seconds / 60:5.1f} min  ({seconds:.0f} s)")
+    total = time.time() - started
+    print(f"  {'total':58} {total / 60:5.1f} min  ({total:.0f} s)")
+
+
+def cmd_test(args):
+    started = time.time()
+    phases = []
+    ensure_chromium()
+    ensure_wkhtmltopdf()
+    platform = Platform()
+    modules = args.modules.split(",") if args.modules else product_modules()
+    if not modules:
+        raise SetupError("no module to test")
+    template(platform)
+    phases.append(("set-up (Odoo, PostgreSQL, virtualenv, template)", time.time() - started))
+    tests_dir = os.path.join(ROOT, "tests")
+    # The suite-level tests that need no database of the Odoo tests start
+    # now, in a second process, and print their output when done.
+    own = None
+    if not args.modules:
+        own = SuiteTests(
+            platform,
+            [tests_dir, "-m", "not suite_db"],
+            quiet=True,
+            label="suite tests on their own databases (alongside the Odoo tests)",
+        )
+    db = f"ha_test_{os.getpid()}"
+    odoo_started = time.time()
+    try:
+        tests_run, failures, problems, _rc = odoo_tests(platform, modules, db)
+    except BaseException:
+        if own:
+            own.proc.kill()
+        raise
+    phases.append(("Odoo tests (install + tests of the modules)", time.time() - odoo_started))
+    odoo_failed = failures + (1 if (problems and not failures) else 0)
+    odoo_passed = max(tests_run - failures, 0)
+    if tests_run == 0:
+        problems.append("no Odoo test ran: treated as a failure")
+        odoo_failed = max(odoo_failed, 1)
+    py_passed = py_failed = 0
+    try:
+        if not args.modules:
+            on_db = SuiteTests(
+                platform,
+                [tests_dir, "-m", "suite_db"],
+                db=db,
+                label="suite tests on the Odoo tests' database",
+            )
+            for label, run_ in ((on_db.label, on_db), (own.label, own)):
+                passed, failed, seconds = run_.finish()
+                py_passed += passed
+                py_failed += failed
+                phases.append((label, seconds))
+            if py_passed + py_failed == 0:
+                problems.append("no suite-level test ran: treated as a failure")
+                py_failed = 1
+    finally:
+        if args.keep:
+            log(f"kept database {db}")
+        else:
+            drop_db(platform.env, db)
+    print()
+    for problem in problems:
+        print("PROBLEM:", problem)
+    print_phases(phases, started)
+    print(
+        f"Odoo tests: {tests_run} run, {failures} failed/errors; "
+        f"suite tests: {py_passed} passed, {py_failed} failed; "
+        f"{time.time() - started:.0f} s"
+    )
+    passed = odoo_passed + py_passed
+    failed = odoo_failed + py_failed
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def cmd_pytest(args):
+    """Only the suite-level tests given (``tests/test_x.py``, ``-k name``...), on a
+    copy of a database with the whole suite installed (as `make test` runs them)."""
+    platform = Platform()
+    db = f"ha_test_{os.getpid()}"
+    copy_db(platform.env, suite_db(platform, product_modules()), db)
+    try:
+        passed, failed, _seconds = SuiteTests(
+            platform, args.pytest_args or [os.path.join(ROOT, "tests")], db=db
+        ).finish()
+    finally:
+        drop_db(platform.env, db)
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed else 0
