@@ -69,5 +69,5 @@ def suite_db(platform_env):
     Read it, or copy it (``OdooDatabase(..., source=suite_db)``) to change it."""
     db = platform_env.get("HA_TEST_DB")
     if not db:
-        pytest.fail("HA_TEST_DB not set: run through `make test` or `python3 -m tools.devenv pytest`")
+        pytest.fail("HA_TEST_DB not set: run through `make test` (python3 -m tools.devenv test)")
     return db

@@ -9,9 +9,9 @@ from tools.devenv.common import ROOT
 DEVENV = ["python3", "-m", "tools.devenv"]
 
 
-def devenv(platform_env, *args, **kwargs):
+def devenv(platform_env, *args, check, **kwargs):
     """``python3 -m tools.devenv ARGS`` from the repository's root."""
-    return subprocess.run([*DEVENV, *args], env=platform_env, cwd=ROOT, **kwargs)
+    return subprocess.run([*DEVENV, *args], env=platform_env, cwd=ROOT, check=check, **kwargs)
 
 
 class OdooDatabase:

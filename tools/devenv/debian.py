@@ -31,9 +31,7 @@ def ensure_program(names, package, why):
     for name in names:
         if shutil.which(name):
             return shutil.which(name)
-    raise SetupError(
-        f"{names[0]} is needed: {why}.\n  Install it:  sudo apt-get install {package}"
-    )
+    raise SetupError(f"{names[0]} is needed: {why}.\n  Install it:  sudo apt-get install {package}")
 
 
 def ensure_chromium():
