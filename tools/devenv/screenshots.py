@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from .addons import product_modules
-from .common import ROOT, free_port, log
+from .common import CACHE, ROOT, free_port, log
 from .debian import ensure_chromium
 from .platform import Platform
 from .postgres import copy_db, drop_db
@@ -41,22 +41,25 @@ def take_screenshots(args):
     )
     log(f"taking the screenshots into {os.path.relpath(out, ROOT)} (tours on {db})")
     failed = ran = 0
+    logfile = os.path.join(CACHE, "screenshots.log")
     try:
         proc = subprocess.Popen(
             cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
-        for line in proc.stdout:
-            m = RESULT_RE.search(line)
-            if m and "odoo.tests.result" in line:
-                failed += int(m.group(1)) + int(m.group(2))
-                ran += int(m.group(3))
-            if "screenshot " in line or " ERROR " in line or "FAIL" in line:
-                sys.stdout.write(line)
+        with open(logfile, "w") as fh:
+            for line in proc.stdout:
+                fh.write(line)
+                m = RESULT_RE.search(line)
+                if m and "odoo.tests.result" in line:
+                    failed += int(m.group(1)) + int(m.group(2))
+                    ran += int(m.group(3))
+                if "screenshot " in line or " ERROR " in line or "FAIL" in line:
+                    sys.stdout.write(line)
         rc = proc.wait()
     finally:
         drop_db(platform.env, db)
     if rc or failed or not ran:
-        log(f"the screenshot tours failed (exit {rc}, {failed} failed of {ran})")
+        log(f"the screenshot tours failed (exit {rc}, {failed} failed of {ran}): see {logfile}")
         return 1
     log("screenshots saved")
     return 0

@@ -77,7 +77,7 @@ class SuiteTests:
         if db:
             env["HA_TEST_DB"] = db
         self.output = tempfile.TemporaryFile("w+") if quiet else None
-        cmd = [platform.python, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
+        cmd = [platform.python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--durations=8"]
         cmd += [f"--junitxml={self.junit}", *pytest_args]
         log(f"{label}: pytest {' '.join(pytest_args)}")
         self.proc = subprocess.Popen(
