@@ -94,7 +94,9 @@ class SuiteTests:
             sys.stdout.write(self.output.read())
             sys.stdout.flush()
             self.output.close()
-        passed, failed = junit_counts(self.junit)
+        passed, failed, pytest_seconds = junit_counts(self.junit)
+        if pytest_seconds is not None:  # pytest's own clock: it may have ended long ago
+            seconds = min(seconds, pytest_seconds + 5)
         # 5: every test was deselected by -m, nothing ran (and nothing failed).
         if rc not in (0, 5) and not failed:
             failed = 1
@@ -102,16 +104,18 @@ class SuiteTests:
 
 
 def junit_counts(path):
+    """(passed, failed, seconds) of a pytest run from its JUnit XML report."""
     if not os.path.isfile(path):
-        return 0, 1
+        return 0, 1, None
     suite = ET.parse(path).getroot()
     suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
     total = int(suite.get("tests", 0))
     failed = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
     skipped = int(suite.get("skipped", 0))
+    seconds = float(suite.get("time", 0))
     os.unlink(path)
     # A skipped suite-level test counts as failed: nothing is silently skipped.
-    return total - failed - skipped, failed + skipped
+    return total - failed - skipped, failed + skipped, seconds
 
 
 def print_phases(phases, started):
