@@ -5,9 +5,10 @@ with the same platform.
 (HA_PYTHON, HA_ODOO_SRC, HA_TEST_DB, PG*). Without it these tests fail with a
 message: they are never skipped.
 
-A test that asks for the ``suite_db`` fixture gets the database the Odoo tests
-just installed the whole suite in (marked ``suite_db``: it runs after them);
-the others run from the start, alongside the Odoo tests.
+A test that asks for the ``suite_db`` fixture gets a database with the whole
+suite installed (a copy of the cached one, built from the suite's current
+files; marked ``suite_db``: `make test` runs these in one pytest process, the
+others in a second one, both alongside the Odoo tests).
 """
 
 import ast
@@ -40,9 +41,7 @@ def manifest(name):
 
 
 def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "suite_db: uses the database of the Odoo tests (runs after them)"
-    )
+    config.addinivalue_line("markers", "suite_db: uses the database with the whole suite installed")
 
 
 def pytest_collection_modifyitems(items):
@@ -64,9 +63,9 @@ def platform_env():
 
 @pytest.fixture(scope="session")
 def suite_db(platform_env):
-    """Name of the database with the whole suite installed (by the Odoo tests of
-    `make test`, or a copy of the cached one by `python3 -m tools.devenv pytest`).
-    Read it, or copy it (``OdooDatabase(..., source=suite_db)``) to change it."""
+    """Name of a database with the whole suite installed (a copy of the cached
+    one, made by `make test` or `python3 -m tools.devenv pytest`). Read it, or
+    copy it (``OdooDatabase(..., source=suite_db)``) to change it."""
     db = platform_env.get("HA_TEST_DB")
     if not db:
         pytest.fail("HA_TEST_DB not set: run through `make test` (python3 -m tools.devenv test)")

@@ -79,8 +79,9 @@ def test_glossary_terms_used(module, lang):
 
 
 def test_templates_in_sync_with_code(platform_env, suite_db):
-    """Export every module from the database `make test` just tested and compare
-    with the committed .pot: a string in the code missing from it fails."""
+    """Export every module from a database with the whole suite installed (from
+    the current files) and compare with the committed .pot: a string in the
+    code missing from it fails."""
     res = subprocess.run(
         ["python3", os.path.join(ROOT, "i18n", "refresh.py"), "--check", "--db", suite_db],
         capture_output=True,

@@ -2,18 +2,19 @@
 the suite-level tests (pytest, tests/), with the time each phase took.
 
 The Odoo tests install every product module in a copy of the template and run
-their tests (odoo-bin --test-enable): their database ends with the whole suite
-installed and is handed to the suite-level tests that ask for it (the
-``suite_db`` fixture of tests/conftest.py); the other suite-level tests run in
-a second process from the start, at the same time (2 cores: one Odoo, one
-pytest). A skipped test counts as a failure; the last line is
-``N passed, M failed``."""
+their tests (odoo-bin --test-enable). The suite-level tests run at the same
+time, in two pytest processes: those that ask for the ``suite_db`` fixture
+(tests/conftest.py) on a copy of the cached database with the whole suite
+installed (templates.suite_db, keyed by the content of the suite's files), the
+others on databases of their own. A skipped test counts as a failure; the
+last line is ``N passed, M failed``."""
 
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import xml.etree.ElementTree as ET
 
@@ -137,25 +138,19 @@ def cmd_test(args):
         raise SetupError("no module to test")
     template(platform)
     phases.append(("set-up (Odoo, PostgreSQL, virtualenv, template)", time.time() - started))
-    tests_dir = os.path.join(ROOT, "tests")
-    # The suite-level tests that need no database of the Odoo tests start
-    # now, in a second process, and print their output when done.
-    own = None
-    if not args.modules:
-        own = SuiteTests(
-            platform,
-            [tests_dir, "-m", "not suite_db"],
-            quiet=True,
-            label="suite tests on their own databases (alongside the Odoo tests)",
-        )
+    suites = [] if args.modules else start_suite_tests(platform, modules)
     db = f"ha_test_{os.getpid()}"
     odoo_started = time.time()
     try:
         tests_run, failures, problems, _rc = odoo_tests(platform, modules, db)
     except BaseException:
-        if own:
-            own.proc.kill()
+        stop_suite_tests(suites)
         raise
+    finally:
+        if args.keep:
+            log(f"kept database {db}")
+        else:
+            drop_db(platform.env, db)
     phases.append(("Odoo tests (install + tests of the modules)", time.time() - odoo_started))
     odoo_failed = failures + (1 if (problems and not failures) else 0)
     odoo_passed = max(tests_run - failures, 0)
@@ -163,27 +158,22 @@ def cmd_test(args):
         problems.append("no Odoo test ran: treated as a failure")
         odoo_failed = max(odoo_failed, 1)
     py_passed = py_failed = 0
-    try:
-        if not args.modules:
-            on_db = SuiteTests(
-                platform,
-                [tests_dir, "-m", "suite_db"],
-                db=db,
-                label="suite tests on the Odoo tests' database",
-            )
-            for label, run_ in ((on_db.label, on_db), (own.label, own)):
-                passed, failed, seconds = run_.finish()
-                py_passed += passed
-                py_failed += failed
-                phases.append((label, seconds))
-            if py_passed + py_failed == 0:
-                problems.append("no suite-level test ran: treated as a failure")
-                py_failed = 1
-    finally:
-        if args.keep:
-            log(f"kept database {db}")
-        else:
-            drop_db(platform.env, db)
+    for thread in suites:
+        thread.join()
+        run_ = thread.suite_tests
+        if run_ is None:
+            problems.append(f"{thread.name}: could not start: {thread.error}")
+            py_failed += 1
+            continue
+        passed, failed, seconds = run_.finish()
+        py_passed += passed
+        py_failed += failed
+        phases.append((run_.label, seconds))
+        if thread.database:
+            drop_db(platform.env, thread.database)
+    if suites and py_passed + py_failed == 0:
+        problems.append("no suite-level test ran: treated as a failure")
+        py_failed = 1
     print()
     for problem in problems:
         print("PROBLEM:", problem)
@@ -197,6 +187,67 @@ def cmd_test(args):
     failed = odoo_failed + py_failed
     print(f"{passed} passed, {failed} failed")
     return 1 if failed else 0
+
+
+class SuiteThread(threading.Thread):
+    """Starts one pytest process over the suite-level tests (after making a
+    copy of the cached suite database when ``with_suite_db``)."""
+
+    def __init__(self, platform, modules, marker, label, with_suite_db):
+        super().__init__(name=label, daemon=True)
+        self.platform, self.modules, self.marker = platform, modules, marker
+        self.label, self.with_suite_db = label, with_suite_db
+        self.suite_tests = self.database = self.error = None
+
+    def run(self):
+        try:
+            if self.with_suite_db:
+                self.database = f"ha_suite_{os.getpid()}"
+                source = suite_db(self.platform, self.modules)
+                copy_db(self.platform.env, source, self.database)
+            self.suite_tests = SuiteTests(
+                self.platform,
+                [os.path.join(ROOT, "tests"), "-m", self.marker],
+                db=self.database,
+                quiet=True,
+                label=self.label,
+            )
+        except Exception as exc:  # reported by cmd_test as a failure
+            self.error = exc
+
+
+def start_suite_tests(platform, modules):
+    """The suite-level tests, in two pytest processes started now, alongside the
+    Odoo tests (the 2 cores stay busy until the end): those that ask for
+    ``suite_db`` get a copy of the cached database with the whole suite
+    installed (built again when a file of the suite changed), the others
+    make their own databases."""
+    threads = [
+        SuiteThread(
+            platform,
+            modules,
+            "suite_db",
+            "suite tests on the suite's database (alongside the Odoo tests)",
+            with_suite_db=True,
+        ),
+        SuiteThread(
+            platform,
+            modules,
+            "not suite_db",
+            "suite tests on their own databases (alongside the Odoo tests)",
+            with_suite_db=False,
+        ),
+    ]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
+def stop_suite_tests(threads):
+    for thread in threads:
+        thread.join()
+        if thread.suite_tests:
+            thread.suite_tests.proc.kill()
 
 
 def cmd_pytest(args):
