@@ -6,7 +6,8 @@
   by the content of every file of the suite's addons as well (what the demo
   database of `make run` and the suite-level tests start from).
 
-A key that changes builds a new one; the older ones of the same kind are dropped.
+A key that changes builds a new one; the older ones of the same kind are
+dropped once unused for some hours (other work trees may still use theirs).
 """
 
 import hashlib
@@ -14,7 +15,7 @@ import os
 import time
 
 from .addons import addon_dirs
-from .common import STANDINS, SetupError, heartbeat, locked, log, run
+from .common import CACHE, STANDINS, SetupError, heartbeat, locked, log, run
 from .postgres import copy_db, databases, db_exists, drop_db, rename_db
 
 # What the suite's modules stand on; installed once in a template database.
@@ -114,12 +115,37 @@ def suite_db(platform, modules, demo=False, progress=False):
     with locked(f"cache_{kind}"):
         if db_exists(platform.env, name):
             log(f"reusing {name} (the suite's files have not changed since it was built)")
+            touch(name)
             return name
-        for old in databases(platform.env, prefix):
-            drop_db(platform.env, old)
+        evict(platform, prefix)
         log(f"building {name}: {base} + {', '.join(modules)}")
         started = time.time()
         with heartbeat(f"installing {len(modules)} modules in {name}"):
             build(platform, name, base, modules, demo, progress=progress)
         log(f"{name} ready in {time.time() - started:.0f} s")
+        touch(name)
     return name
+
+
+STAMPS = os.path.join(CACHE, "cached-dbs")
+KEEP_SECONDS = 6 * 3600
+
+
+def touch(name):
+    """Note that the cached database ``name`` was just used."""
+    os.makedirs(STAMPS, exist_ok=True)
+    with open(os.path.join(STAMPS, name), "w"):
+        pass
+
+
+def evict(platform, prefix):
+    """Drop the cached databases of this kind unused for ``KEEP_SECONDS``: not
+    at once, as work trees of other content (other branches) share the cluster
+    and may be copying theirs."""
+    for old in databases(platform.env, prefix):
+        stamp = os.path.join(STAMPS, old)
+        if os.path.isfile(stamp) and time.time() - os.path.getmtime(stamp) < KEEP_SECONDS:
+            continue
+        drop_db(platform.env, old)
+        if os.path.isfile(stamp):
+            os.unlink(stamp)
