@@ -35,6 +35,10 @@ program = env["loyalty.program"].create({"name": "Load sorry coupon", "program_t
 product = env["product.product"].create(
     {"name": "Load Chair", "type": "consu", "is_storable": True, "list_price": 100.0}
 )
+# On hand in the warehouse: the deliveries take from it and Confirm Repair
+# finds the product to repair there (no insufficient-quantity warning).
+warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
+env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 100000)
 journal = env["account.journal"].search(
     [("type", "=", "sale"), ("company_id", "=", env.company.id)], limit=1
 )
