@@ -93,7 +93,7 @@ def make_db(env, name, source=None):
     of the template with the whole suite installed."""
     if source:
         sys.path.insert(0, os.path.join(ROOT, "tools"))
-        import devenv  # noqa: PLC0415
+        import devenv
 
         pg_env = env if "HA_PG_BINDIR" in env else devenv.Platform().env
         devenv.copy_db(pg_env, source, name)
@@ -123,7 +123,7 @@ def shell(env, db, script, extra_env=None, timeout=900):
     )
     lines = [line for line in res.stdout.splitlines() if line.startswith("RESULT:")]
     if not lines:
-        raise RuntimeError(f"shell script failed in {db}:\n{res.stdout[-3000:]}{res.stderr[-5000:]}")
+        raise RuntimeError(f"script failed in {db}:\n{res.stdout[-3000:]}{res.stderr[-5000:]}")
     return json.loads(lines[-1][len("RESULT:") :])
 
 
@@ -283,9 +283,7 @@ def run_level(server, ids, n, rounds, deadline, done):
     """``n`` agents at once, ``rounds`` rounds each. Returns the timings
     {action: [seconds]}, the errors, the wall-clock and whether the time bound
     cut it short. ``done`` counts the documents made per ticket."""
-    agents = [
-        Agent(server.url, server.db, d["login"], d["login"], d) for d in ids["agents"][:n]
-    ]
+    agents = [Agent(server.url, server.db, d["login"], d["login"], d) for d in ids["agents"][:n]]
     for agent in agents:  # the views, once per session (the browser caches them)
         agent.spec("helpdesk.ticket")
     timings = defaultdict(list)
@@ -335,14 +333,38 @@ def run_level(server, ids, n, rounds, deadline, done):
     }
 
 
+# The smart button of each document kind, as the ticket form shows it.
+COUNT_OF = {
+    "credit_note_count": "credit_notes",
+    "coupon_count": "coupons",
+    "picking_count": "returns",
+    "repair_count": "repairs",
+    "fsm_task_count": "tasks",
+}
+
+
+def smart_buttons(server, ids, done, n):
+    """Each agent opens its ticket once more: the smart buttons count what
+    its confirmed dialogs made. Returns the differences."""
+    problems = []
+    for d in ids["agents"][:n]:
+        agent = Agent(server.url, server.db, d["login"], d["login"], d)
+        counts = open_ticket(agent, d, ids)
+        want = done.get(str(d["ticket"]), {})
+        for field, kind in COUNT_OF.items():
+            if counts[field] != want.get(kind, 0):
+                problems.append(
+                    f"ticket {d['ticket']} {field}: {counts[field]}, made {want.get(kind, 0)}"
+                )
+    return problems
+
+
 def race(server, ids, n):
     """``n`` agents open the same dialog on the race ticket, save it, and all
     click confirm at once: on its delivery (return everything) and on its
     invoice (Reverse and Create Invoice)."""
     d = ids["race"]
-    agents = [
-        Agent(server.url, server.db, a["login"], a["login"], a) for a in ids["agents"][:n]
-    ]
+    agents = [Agent(server.url, server.db, a["login"], a["login"], a) for a in ids["agents"][:n]]
     out = {}
     for what in ("return", "refund"):
         barrier = threading.Barrier(n)
@@ -477,7 +499,7 @@ def measure(levels=(1, 8, 32), rounds=3, time_bound=600, race_agents=8, source_d
     env = platform_env()
     db = f"ha_bench_load_{os.getpid()}"
     started = time.perf_counter()
-    n = max(max(levels), race_agents)
+    n = max(*levels, race_agents)
     log(f"database {db} with the suite")
     make_db(env, db, source_db)
     try:
@@ -502,6 +524,7 @@ def measure(levels=(1, 8, 32), rounds=3, time_bound=600, race_agents=8, source_d
                 log(f"{level} agent(s) x {rounds} round(s)")
                 results["levels"].append(run_level(server, ids, level, rounds, deadline, done))
                 log(f"  {results['levels'][-1]['wall']:.1f} s")
+            smart = smart_buttons(server, ids, done, max(levels))
             log(f"race: {race_agents} agents on one delivery, then one invoice")
             results["race"] = race(server, ids, race_agents)
             server_log = server.log()
@@ -510,6 +533,7 @@ def measure(levels=(1, 8, 32), rounds=3, time_bound=600, race_agents=8, source_d
         log("consistency check")
         check = {"ids": ids, "done": {t: dict(v) for t, v in done.items()}}
         results["check"] = shell(env, db, CHECK_SCRIPT, {"HA_LOAD_CHECK": json.dumps(check)})
+        results["check"]["problems"] += smart
         results["setup_seconds"] = setup_seconds
         results["seconds"] = time.perf_counter() - started
         return results
@@ -546,8 +570,9 @@ def render(r):
     lines = [
         SECTION_TITLE,
         "",
-        f"`python3 bench/load.py` (also run by `make bench`): one `odoo-bin --workers={r['workers']}` "
-        "on loopback, agents as logged-in web-client sessions (JSON-RPC over HTTP, one "
+        "`python3 bench/load.py` (also run by `make bench`): one "
+        f"`odoo-bin --workers={r['workers']}` on loopback, agents as logged-in web-client "
+        "sessions (JSON-RPC over HTTP, one "
         "thread each), each on its own ticket and customer (a confirmed order, delivered "
         f"and invoiced). {r['rounds']} rounds per agent, each round: open the ticket form "
         "(`web_read` of the form's fields, with the five smart-button counts), then each "
@@ -621,7 +646,9 @@ def render(r):
     ]
     check = r["check"]
     lines += [
-        "Consistency, read from the database afterwards: every ticket has exactly the "
+        "Consistency afterwards: each agent opens its ticket once more and its smart "
+        "buttons count what its confirmed dialogs made; read from the database, every "
+        "ticket has exactly the "
         "credit notes, coupons, returns, confirmed repairs and tasks its agent's "
         "confirmed dialogs made (each reversing its own invoice / returning its own "
         "delivery), every invoice and delivery exactly the core credit notes and returns "
@@ -721,9 +748,7 @@ def main():
             results = json.load(fh)
     else:
         levels = [int(x) for x in args.agents.split(",")]
-        results = measure(
-            levels, args.rounds, args.time_bound, args.race_agents, args.source_db
-        )
+        results = measure(levels, args.rounds, args.time_bound, args.race_agents, args.source_db)
         raw = os.path.join("/tmp", f"ha_bench_load_{os.getpid()}.json")
         with open(raw, "w") as fh:
             json.dump(results, fh, indent=1)
