@@ -138,6 +138,23 @@ class RpcError(Exception):
         super().__init__(f"{self.name}: {self.message}")
 
 
+STEPS = ["button", "onchange", "web_save", "confirm", "web_read"]
+
+
+def step_of(path, params):
+    """The step of an action a request is: the button (the ticket's, or the
+    action loaded for core's), the dialog's defaults, its save, its confirm
+    button; or reading the ticket form."""
+    method = params.get("method", "")
+    if path == "/web/action/load" or (
+        method.startswith("action_") and params.get("model") == "helpdesk.ticket"
+    ):
+        return "button"
+    if method in ("onchange", "web_save", "web_read"):
+        return method
+    return "confirm"
+
+
 class Agent:
     """One logged-in session; ``call`` posts what the web client posts."""
 
@@ -146,10 +163,18 @@ class Agent:
         self.data = data
         self.login = login
         self.views = {}
+        self.steps = defaultdict(float)  # seconds per kind of request, of one action
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
         self.post("/web/session/authenticate", {"db": db, "login": login, "password": password})
 
     def post(self, path, params):
+        t0 = time.perf_counter()
+        try:
+            return self._post(path, params)
+        finally:
+            self.steps[step_of(path, params)] += time.perf_counter() - t0
+
+    def _post(self, path, params):
         body = json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params})
         request = urllib.request.Request(
             self.url + path, data=body.encode(), headers={"Content-Type": "application/json"}
@@ -287,6 +312,7 @@ def run_level(server, ids, n, rounds, deadline, done):
     for agent in agents:  # the views, once per session (the browser caches them)
         agent.spec("helpdesk.ticket")
     timings = defaultdict(list)
+    steps = defaultdict(lambda: defaultdict(list))
     errors = []
     cut = []
     lock = threading.Lock()
@@ -301,6 +327,7 @@ def run_level(server, ids, n, rounds, deadline, done):
                     cut.append(agent.login)
                     return
                 t0 = time.perf_counter()
+                agent.steps.clear()
                 try:
                     if name == "open ticket":
                         open_ticket(agent, d, ids)
@@ -313,6 +340,8 @@ def run_level(server, ids, n, rounds, deadline, done):
                 elapsed = time.perf_counter() - t0
                 with lock:
                     timings[name].append(elapsed)
+                    for step, seconds in agent.steps.items():
+                        steps[name][step].append(seconds)
                     if name in DOCUMENT_OF:
                         done[str(d["ticket"])][DOCUMENT_OF[name]] += 1
 
@@ -327,6 +356,7 @@ def run_level(server, ids, n, rounds, deadline, done):
     return {
         "agents": n,
         "timings": dict(timings),
+        "steps": {name: dict(v) for name, v in steps.items()},
         "errors": errors,
         "wall": wall,
         "cut": sorted(set(cut)),
@@ -612,6 +642,8 @@ def render(r):
             values = level["timings"].get(name, [])
             cells.append(f"{pct(values, 50) * 1000:.0f} / {pct(values, 95) * 1000:.0f}")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines += render_capacity(levels)
+    lines += render_steps(levels[0])
     lines += [
         "",
         "Suite / core, ratio of the p50s in the same run (the suite's dialog opened from "
@@ -687,7 +719,7 @@ def render(r):
         outcomes = race_[what]
         ok, won, refused = race_verdict(outcomes)
         others = [o for o in outcomes if o not in won and o not in refused]
-        messages = sorted({o[1][:90] for o in refused})
+        messages = sorted({o[1][:160] for o in refused})
         lines.append(
             f"| {label} | {len(won)} | {len(refused)} | "
             f"{'; '.join(f'{o[0]}: {o[1][:80]}' for o in others) or 'none'} | {db_state} |"
@@ -695,6 +727,50 @@ def render(r):
         if messages:
             lines.append(f"|  | | “{' / '.join(messages)}” | | |")
     lines.append("")
+    return lines
+
+
+def render_capacity(levels):
+    """What the levels say about the server's capacity: with more agents
+    than workers, the time of an action is mostly waiting for a worker."""
+    rates = [sum(len(v) for v in lv["timings"].values()) / lv["wall"] for lv in levels]
+    best = max(rates)
+    lines = [
+        "",
+        f"Throughput: {' → '.join(f'{r:.2f}' for r in rates)} actions/s for "
+        f"{' → '.join(str(lv['agents']) for lv in levels)} agents. "
+        f"{WORKERS} workers on {os.cpu_count()} cores serve at most about {best:.1f} "
+        "actions/s here; beyond that, more agents wait in line: with N agents an action "
+        "takes on average about N / throughput seconds ("
+        + ", ".join(
+            f"{lv['agents']}: {lv['agents'] / r:.1f} s" for lv, r in zip(levels, rates, strict=True)
+        )
+        + "); with more agents than workers, most of it is waiting for a worker, and the "
+        "ratios below compare queues more than actions. "
+        "The single-agent column is the actions' own cost.",
+    ]
+    return lines
+
+
+def render_steps(level):
+    """Where the time of each action goes, for one level (the first: one
+    agent, nothing to wait for)."""
+    steps = level.get("steps")
+    if not steps:
+        return []
+    lines = [
+        "",
+        f"Steps of each action with {level['agents']} agent(s), p50 in milliseconds:",
+        "",
+        "| action | " + " | ".join(STEPS) + " |",
+        "|---|" + "---:|" * len(STEPS),
+    ]
+    for name in ACTIONS:
+        cells = []
+        for step in STEPS:
+            values = steps.get(name, {}).get(step)
+            cells.append(f"{pct(values, 50) * 1000:.0f}" if values else "-")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     return lines
 
 
