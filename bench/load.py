@@ -631,7 +631,10 @@ def render(r):
     header = " | ".join(f"{lv['agents']}: p50 / p95" for lv in levels)
     lines += [
         "",
-        "Per action, milliseconds (p50 / p95 over every agent and round):",
+        "Per action, milliseconds (p50 / p95 over every agent and round: "
+        + ", ".join(f"{lv['agents'] * r['rounds']} samples with {lv['agents']}" for lv in levels)
+        + "; the few samples of one agent move from run to run by a factor of 2 or more on "
+        "this shared machine):",
         "",
         f"| action | {header} |",
         "|---|" + "---:|" * len(levels),
