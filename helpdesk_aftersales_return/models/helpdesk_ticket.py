@@ -12,6 +12,13 @@ class HelpdeskTicket(models.Model):
         help="The customer has at least one done delivery of the ticket's company: "
         "products can be returned from this ticket.",
     )
+    return_request_line_ids = fields.One2many(
+        "helpdesk.return.request.line",
+        "ticket_id",
+        string="Requested Returns",
+        help="What the customer asked to return from the portal: the Return dialog "
+        "starts from it.",
+    )
 
     @api.depends("picking_ids")
     @api.depends_context("uid")
@@ -53,3 +60,4 @@ class HelpdeskTicket(models.Model):
     def action_view_pickings(self):
         self.ensure_one()
         return self._aftersales_action_view("stock.action_picking_tree_all", self.picking_ids)
+

@@ -1,0 +1,207 @@
+from markupsafe import Markup
+
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero, float_round
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    def _aftersales_delivered_moves(self):
+        """The done, not scrapped moves of this order's done deliveries."""
+        self.ensure_one()
+        return self.order_line.move_ids.filtered(
+            lambda m: m.state == "done"
+            and not m.scrapped
+            and m.picking_id.picking_type_code == "outgoing"
+        )
+
+    def _aftersales_portal_returnable_lines(self):
+        """What the portal's Request a Return offers: ``[(sale line,
+        delivered, still returnable, moves)]`` per order line with done
+        deliveries, in the product's unit of measure (what is still
+        returnable is the Return dialog's, per move, summed)."""
+        self.ensure_one()
+        moves = self._aftersales_delivered_moves()
+        returnable = moves._aftersales_returnable_quantities()
+        result = []
+        for line in self.order_line:
+            line_moves = moves.filtered(lambda m, line=line: m.sale_line_id == line)
+            if not line_moves:
+                continue
+            uom = line.product_id.uom_id
+            delivered = sum(m.product_uom._compute_quantity(m.quantity, uom) for m in line_moves)
+            left = sum(returnable[m][0] for m in line_moves)
+            result.append(
+                (
+                    line,
+                    float_round(delivered, precision_rounding=uom.rounding),
+                    float_round(left, precision_rounding=uom.rounding),
+                    line_moves,
+                )
+            )
+        return result
+
+    def _aftersales_portal_return_reasons(self):
+        return (
+            self.env["helpdesk.return.reason"]
+            .sudo()
+            .search([("company_id", "in", [False, self.company_id.id])])
+        )
+
+    def _aftersales_prepare_portal_return(self, quantities, reasons):
+        """Check a customer's return request of this order and return the
+        values of its request lines. ``quantities`` and ``reasons`` are the
+        posted form, ``{sale line id (str): value (str)}``: anything else than
+        a delivered line of this order, a quantity above what is still
+        returnable or a reason of another company is a ``UserError``."""
+        self.ensure_one()
+        _ = self.env._
+        team = self.company_id.helpdesk_return_team_id
+        if not team:
+            raise UserError(
+                _("Returns cannot be requested online for this order: please contact us.")
+            )
+        offered = {item[0].id: item for item in self._aftersales_portal_returnable_lines()}
+        if not offered:
+            raise UserError(
+                _(
+                    "The order %(order)s has no delivered products yet: a return can be "
+                    "requested once they are delivered.",
+                    order=self.name,
+                )
+            )
+        allowed_reasons = self._aftersales_portal_return_reasons()
+        requested = {}
+        for key, value in quantities.items():
+            try:
+                line_id = int(key)
+                quantity = float(value or 0)
+            except ValueError:
+                raise UserError(
+                    _("Enter the quantities to return as numbers.")
+                ) from None
+            if line_id not in offered:
+                raise UserError(
+                    _(
+                        "The order %(order)s has no delivered product to return under this "
+                        "line: reload the page and try again.",
+                        order=self.name,
+                    )
+                )
+            line, __, left, moves = offered[line_id]
+            rounding = line.product_id.uom_id.rounding
+            if float_compare(quantity, 0.0, precision_rounding=rounding) < 0:
+                raise UserError(
+                    _(
+                        "The quantity to return of %(product)s cannot be negative.",
+                        product=line.product_id.display_name,
+                    )
+                )
+            if float_is_zero(quantity, precision_rounding=rounding):
+                continue
+            if float_compare(quantity, left, precision_rounding=rounding) > 0:
+                raise UserError(
+                    _(
+                        "You cannot return %(quantity)s %(uom)s of %(product)s: only "
+                        "%(available)s %(uom)s can still be returned.",
+                        quantity=quantity,
+                        available=left,
+                        uom=line.product_id.uom_id.name,
+                        product=line.product_id.display_name,
+                    )
+                )
+            reason = self.env["helpdesk.return.reason"]
+            if reasons.get(key):
+                try:
+                    reason = allowed_reasons.filtered(
+                        lambda r, key=key: r.id == int(reasons[key])
+                    )
+                except ValueError:
+                    reason = None
+                if not reason:
+                    raise UserError(
+                        _(
+                            "Choose one of the proposed return reasons for %(product)s.",
+                            product=line.product_id.display_name,
+                        )
+                    )
+            requested[line] = (quantity, reason, moves)
+        if not requested:
+            raise UserError(_("Enter the quantity to return of at least one product."))
+        return self._aftersales_portal_request_line_vals(requested)
+
+    def _aftersales_portal_request_line_vals(self, requested):
+        """Spread each requested quantity over the line's delivered moves, in
+        the order they were delivered, as much as each can still return."""
+        vals_list = []
+        for line, (quantity, reason, moves) in requested.items():
+            returnable = moves._aftersales_returnable_quantities()
+            left = quantity
+            rounding = line.product_id.uom_id.rounding
+            for move in moves.sorted("id"):
+                if float_is_zero(left, precision_rounding=rounding):
+                    break
+                taken = min(left, returnable[move][0])
+                if float_is_zero(taken, precision_rounding=rounding):
+                    continue
+                left -= taken
+                vals_list.append(
+                    {
+                        "sale_line_id": line.id,
+                        "move_id": move.id,
+                        "quantity": taken,
+                        "return_reason_id": reason.id,
+                    }
+                )
+        return vals_list
+
+    def _aftersales_create_portal_return(self, vals_list):
+        """Open the ticket of a checked return request (as superuser: the
+        customer creates no ticket by themselves), in the company's team of
+        portal return requests."""
+        self.ensure_one()
+        team = self.company_id.helpdesk_return_team_id
+        lines = self.env["helpdesk.return.request.line"].sudo().new
+        rows = Markup()
+        for vals in vals_list:
+            line = lines(vals)
+            text = f"{line.quantity:g} {line.uom_id.name} × {line.sale_line_id.product_id.display_name}"
+            if line.return_reason_id:
+                text += f" — {line.return_reason_id.name}"
+            rows += Markup("<li>%s</li>") % text
+        lang_env = self.with_context(lang=self.partner_id.lang).env
+        description = Markup("<p>%s</p><ul>%s</ul>") % (
+            lang_env._("Return requested from the portal for %(order)s:", order=self.name),
+            rows,
+        )
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .create(
+                {
+                    "name": lang_env._("Return request for %(order)s", order=self.name),
+                    "team_id": team.id,
+                    "company_id": self.company_id.id,
+                    "partner_id": self.partner_id.id,
+                    "sale_order_id": self.id,
+                    "description": description,
+                    "return_request_line_ids": [(0, 0, vals) for vals in vals_list],
+                }
+            )
+        )
+        ticket.message_subscribe(partner_ids=self.partner_id.ids)
+        return ticket
+
+
+    def _aftersales_portal_can_request_return(self):
+        """Show Request a Return on the order's portal page: a confirmed
+        order with something still returnable, in a company whose helpdesk
+        receives portal return requests."""
+        self.ensure_one()
+        return (
+            self.state == "sale"
+            and bool(self.company_id.sudo().helpdesk_return_team_id)
+            and any(left > 0 for __, __, left, __ in self._aftersales_portal_returnable_lines())
+        )

@@ -1,0 +1,49 @@
+from collections import defaultdict
+
+from odoo import models
+from odoo.tools import float_is_zero
+
+
+class HelpdeskStockReturn(models.TransientModel):
+    """The Return dialog of a ticket opened by a portal return request starts
+    from the request: its deliveries, its products, quantities and reasons."""
+
+    _inherit = "helpdesk.stock.return"
+
+    def _compute_picking_ids(self):
+        chosen = {wizard: wizard.picking_ids._origin for wizard in self}
+        res = super()._compute_picking_ids()
+        for wizard in self:
+            allowed = wizard.allowed_picking_ids._origin
+            requested = (
+                wizard.helpdesk_ticket_id.return_request_line_ids.move_id.picking_id & allowed
+            )
+            if requested and not chosen[wizard] & allowed:
+                wizard.picking_ids = requested
+        return res
+
+    def _aftersales_prepare_line_vals(self):
+        """The requested products and reasons, at most what is still
+        returnable; every returnable line when the chosen deliveries have
+        none of the request's."""
+        vals_list = super()._aftersales_prepare_line_vals()
+        requests = self.helpdesk_ticket_id.return_request_line_ids
+        if not requests:
+            return vals_list
+        asked = defaultdict(float)
+        reasons = {}
+        for request in requests:
+            asked[request.move_id.id] += request.quantity
+            reasons[request.move_id.id] = request.return_reason_id.id
+        result = []
+        for vals in vals_list:
+            move_id = vals["move_id"]
+            if move_id not in asked:
+                continue
+            rounding = self.env["stock.move"].browse(move_id).product_id.uom_id.rounding
+            quantity = min(vals["quantity"], asked[move_id])
+            if float_is_zero(quantity, precision_rounding=rounding):
+                continue
+            asked[move_id] -= quantity
+            result.append({**vals, "quantity": quantity, "return_reason_id": reasons[move_id]})
+        return result or vals_list
