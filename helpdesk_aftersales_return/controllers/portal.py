@@ -18,9 +18,7 @@ class ReturnRequestPortal(CustomerPortal):
             "returnable_lines": order_sudo._aftersales_portal_returnable_lines()
             if order_sudo
             else [],
-            "return_reasons": order_sudo._aftersales_portal_return_reasons()
-            if order_sudo
-            else [],
+            "return_reasons": order_sudo._aftersales_portal_return_reasons() if order_sudo else [],
             "error": error,
             "form": form or {},
         }

@@ -60,4 +60,3 @@ class HelpdeskTicket(models.Model):
     def action_view_pickings(self):
         self.ensure_one()
         return self._aftersales_action_view("stock.action_picking_tree_all", self.picking_ids)
-

@@ -79,9 +79,7 @@ class SaleOrder(models.Model):
                 line_id = int(key)
                 quantity = float(value or 0)
             except ValueError:
-                raise UserError(
-                    _("Enter the quantities to return as numbers.")
-                ) from None
+                raise UserError(_("Enter the quantities to return as numbers.")) from None
             if line_id not in offered:
                 raise UserError(
                     _(
@@ -115,9 +113,7 @@ class SaleOrder(models.Model):
             reason = self.env["helpdesk.return.reason"]
             if reasons.get(key):
                 try:
-                    reason = allowed_reasons.filtered(
-                        lambda r, key=key: r.id == int(reasons[key])
-                    )
+                    reason = allowed_reasons.filtered(lambda r, key=key: r.id == int(reasons[key]))
                 except ValueError:
                     reason = None
                 if not reason:
@@ -167,7 +163,8 @@ class SaleOrder(models.Model):
         rows = Markup()
         for vals in vals_list:
             line = lines(vals)
-            text = f"{line.quantity:g} {line.uom_id.name} × {line.sale_line_id.product_id.display_name}"
+            product = line.sale_line_id.product_id.display_name
+            text = f"{product}: {line.quantity:g} {line.uom_id.name}"
             if line.return_reason_id:
                 text += f" — {line.return_reason_id.name}"
             rows += Markup("<li>%s</li>") % text
@@ -193,7 +190,6 @@ class SaleOrder(models.Model):
         )
         ticket.message_subscribe(partner_ids=self.partner_id.ids)
         return ticket
-
 
     def _aftersales_portal_can_request_return(self):
         """Show Request a Return on the order's portal page: a confirmed

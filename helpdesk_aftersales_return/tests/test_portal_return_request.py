@@ -43,9 +43,7 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
             {"name": "Desk Lamp", "type": "consu", "is_storable": True}
         )
         for product in (cls.chair, cls.lamp):
-            cls.env["stock.quant"]._update_available_quantity(
-                product, warehouse.lot_stock_id, 100
-            )
+            cls.env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 100)
         Reason = cls.env["helpdesk.return.reason"]
         cls.damaged = Reason.create({"name": "Damaged in transit"})
         cls.other_company = cls.env["res.company"].create({"name": "Other Company"})

@@ -1,2 +1,6 @@
-from . import helpdesk_stock_return, helpdesk_stock_return_line, stock_return_picking
-from . import helpdesk_stock_return_request
+from . import (
+    helpdesk_stock_return,
+    helpdesk_stock_return_line,
+    helpdesk_stock_return_request,
+    stock_return_picking,
+)
