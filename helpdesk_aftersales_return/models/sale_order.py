@@ -43,6 +43,12 @@ class SaleOrder(models.Model):
             )
         return result
 
+    def _aftersales_portal_return_team(self):
+        """The team of the order's company that receives portal return
+        requests, if it offers returns."""
+        team = self.company_id.sudo().helpdesk_return_team_id
+        return team if team.use_product_returns else team.browse()
+
     def _aftersales_portal_return_reasons(self):
         return (
             self.env["helpdesk.return.reason"]
@@ -58,8 +64,7 @@ class SaleOrder(models.Model):
         returnable or a reason of another company is a ``UserError``."""
         self.ensure_one()
         _ = self.env._
-        team = self.company_id.helpdesk_return_team_id
-        if not team:
+        if not self._aftersales_portal_return_team():
             raise UserError(
                 _("Returns cannot be requested online for this order: please contact us.")
             )
@@ -158,7 +163,7 @@ class SaleOrder(models.Model):
         customer creates no ticket by themselves), in the company's team of
         portal return requests."""
         self.ensure_one()
-        team = self.company_id.helpdesk_return_team_id
+        team = self._aftersales_portal_return_team()
         lines = self.env["helpdesk.return.request.line"].sudo().new
         rows = Markup()
         for vals in vals_list:
@@ -198,6 +203,6 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return (
             self.state == "sale"
-            and bool(self.company_id.sudo().helpdesk_return_team_id)
+            and bool(self._aftersales_portal_return_team())
             and any(left > 0 for __, __, left, __ in self._aftersales_portal_returnable_lines())
         )

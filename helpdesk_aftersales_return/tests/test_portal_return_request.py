@@ -201,6 +201,16 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         response = self._post(self.order, {f"quantity_{chair_line.id}": "1"})
         self.assertRefused(response, "Returns cannot be requested online for this order")
 
+    def test_team_without_returns(self):
+        # The team still receives portal requests but no longer offers returns.
+        with Form(self.aftersales_team) as team:
+            team.use_product_returns = False
+        self.authenticate("portal_jane", "portal_jane")
+        self.assertNotIn("Request a Return", self.url_open(self.order.get_portal_url()).text)
+        chair_line = self._line(self.order, self.chair)
+        response = self._post(self.order, {f"quantity_{chair_line.id}": "1"})
+        self.assertRefused(response, "Returns cannot be requested online for this order")
+
     def test_one_team_per_company(self):
         with Form(self.env["helpdesk.team"]) as form:
             form.name = "Returns Desk"

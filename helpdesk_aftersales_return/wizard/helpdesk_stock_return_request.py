@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import models
+from odoo import api, models
 from odoo.tools import float_is_zero
 
 
@@ -10,6 +10,7 @@ class HelpdeskStockReturn(models.TransientModel):
 
     _inherit = "helpdesk.stock.return"
 
+    @api.depends("allowed_picking_ids")
     def _compute_picking_ids(self):
         chosen = {wizard: wizard.picking_ids._origin for wizard in self}
         res = super()._compute_picking_ids()
