@@ -102,3 +102,39 @@ class TestCloseWhenDone(AftersalesCloseCase, BaseCommon):
             )
         self.env.invalidate_all()
         self.assertEqual(ticket.team_id, self.aftersales_team)
+
+    def test_setting_and_refusal_translated(self):
+        self._load_aftersales_languages(["helpdesk_aftersales"])
+        ticket = self.aftersales_ticket
+        Ticket = self.registry["helpdesk.ticket"]
+        original = Ticket._aftersales_open_documents
+
+        def open_documents(tickets):
+            result = original(tickets)
+            result.setdefault(ticket.id, {})["X"] = self.aftersales_customer.sudo()
+            return result
+
+        self.patch(Ticket, "_aftersales_open_documents", open_documents)
+        expected = {
+            "de_DE": ("Erst schließen, wenn After-Sales erledigt ist", "X: 1", "Noch offen:"),
+            "zh_CN": ("售后完成后才可关闭", "X：1", "仍未完成："),
+        }
+        for lang, (setting, line, refusal) in expected.items():
+            self.helpdesk_agent.lang = lang
+            Team = self.env["helpdesk.team"].with_context(lang=lang)
+            self.assertEqual(
+                Team.fields_get(["aftersales_close_when_done"], ["string"])[
+                    "aftersales_close_when_done"
+                ]["string"],
+                setting,
+            )
+            self.assertEqual(
+                self.open_after_sales_line(
+                    ticket.with_context(lang=lang), self.helpdesk_agent
+                ).split(" · ")[-1],
+                line,
+            )
+            with self.assertRaisesRegex(UserError, refusal):
+                self.move_ticket_to(
+                    ticket.with_context(lang=lang), self.closing_stage, self.helpdesk_agent
+                )
