@@ -117,7 +117,8 @@ class TestCloseWhenDone(AftersalesCloseCase, BaseCommon):
         self.patch(Ticket, "_aftersales_open_documents", open_documents)
         expected = {
             "de_DE": ("Erst schließen, wenn After-Sales erledigt ist", "X: 1", "Noch offen:"),
-            "zh_CN": ("售后完成后才可关闭", "X：1", "仍未完成："),
+            # Full-width colons (\uff1a), as Chinese catalogues write them.
+            "zh_CN": ("售后完成后才可关闭", "X\uff1a1", "仍未完成\uff1a"),
         }
         for lang, (setting, line, refusal) in expected.items():
             self.helpdesk_agent.lang = lang

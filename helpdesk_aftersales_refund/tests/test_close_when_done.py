@@ -131,6 +131,4 @@ class TestRefundCloseWhenDone(AftersalesCloseCase, AccountTestInvoicingCommon):
         self.assertOpenDocumentsQueriesIndependentOfTickets(tickets, user=self.accountant)
         # Measured: one grouped query per service with an open notion
         # (refund, return, repair, field service) for all the tickets.
-        self.assertCountQueriesAtMost(
-            tickets, ["aftersales_open_summary"], 4, user=self.accountant
-        )
+        self.assertCountQueriesAtMost(tickets, ["aftersales_open_summary"], 4, user=self.accountant)
