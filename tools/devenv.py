@@ -73,6 +73,14 @@ def product_modules():
     )
 
 
+def tested_standins():
+    """The stand-ins that have tests of their own (run by `make test` too)."""
+    return sorted(
+        os.path.basename(os.path.dirname(os.path.dirname(path)))
+        for path in glob.glob(os.path.join(STANDINS, "*", "tests", "__init__.py"))
+    )
+
+
 def sync_generated(wanted, check, done="written"):
     """Generated files: ``wanted`` maps each path to the text it must hold.
     Write the missing or outdated ones, or with ``check`` only name them.
@@ -431,10 +439,14 @@ def odoo_tests(platform, modules, db):
     copy_db(platform.env, platform.template(), db)
     tags = ",".join(f"/{m}" for m in modules)
     log(f"installing and testing {', '.join(modules)} in {db}")
+    # The stand-ins are in the template already: Odoo runs the tests of the
+    # modules it installs or updates, so they are updated (-u), the others installed.
+    update = [m for m in modules if m in BASE_DEPENDS]
+    install = [m for m in modules if m not in BASE_DEPENDS]
     cmd = platform.odoo_cmd(
         db,
-        "-i",
-        ",".join(modules),
+        *(["-i", ",".join(install)] if install else []),
+        *(["-u", ",".join(update)] if update else []),
         "--test-enable",
         f"--test-tags={tags}",
         "--stop-after-init",
@@ -474,7 +486,7 @@ def cmd_test(args):
     started = time.time()
     ensure_chromium()
     platform = Platform()
-    modules = args.modules.split(",") if args.modules else product_modules()
+    modules = args.modules.split(",") if args.modules else product_modules() + tested_standins()
     if not modules:
         raise SetupError("no module to test")
     db = f"ha_test_{os.getpid()}"

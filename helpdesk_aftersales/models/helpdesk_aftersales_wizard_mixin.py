@@ -1,64 +1,53 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import MissingError, UserError, ValidationError
+from odoo.tools import SQL
 
 
-def _check_relational_values(model, vals):
-    """Refuse relational values that are no ids of existing records (a
-    string, a list, an id of nothing), in ``vals`` and in the lines they
-    create: posted by a forged RPC call, they would otherwise reach the
-    database and answer a traceback instead of a message."""
+def _collect_ids(model, vals, found):
+    """Add to ``found`` (``{field: [ids]}``) what ``vals`` gives as ids to
+    relational fields, also in the lines it creates or updates. A value that
+    is not an id (a string, a list...) is added as it is, to be refused."""
     for name, value in vals.items():
         field = model._fields.get(name)
         if not field or not field.relational or (field.compute and not field.store):
             continue
-        ids = []
+        ids = found.setdefault(field, [])
         if field.type == "many2one":
-            ids = [value] if value not in (False, None) else []
+            if value not in (False, None):
+                ids.append(value)
         elif not isinstance(value, list | tuple):
-            ids = [value]
+            ids.append(value)
         else:
             for command in value:
-                if not isinstance(command, list | tuple) or not command:
-                    ids.append(command)
-                elif command[0] in (Command.CREATE, Command.UPDATE) and len(command) == 3:
-                    if command[0] == Command.UPDATE:
-                        ids.append(command[1])
-                    if not isinstance(command[2], dict):
-                        ids.append(command[2])
-                    else:
-                        _check_relational_values(model.env[field.comodel_name], command[2])
-                elif command[0] in (Command.DELETE, Command.UNLINK, Command.LINK):
-                    ids.append(command[1] if len(command) > 1 else None)
-                elif command[0] == Command.SET and len(command) == 3:
-                    if isinstance(command[2], list | tuple):
-                        ids.extend(command[2])
-                    else:
-                        ids.append(command[2])
-                elif command[0] != Command.CLEAR:
-                    ids.append(command)
-        if any(type(id_) is not int or id_ <= 0 for id_ in ids):
-            raise ValidationError(
-                model.env._(
-                    "Invalid value for %(field)s: choose a record in the list.",
-                    field=field._description_string(model.env),
-                )
-            )
-        # Existence only (sudo): what the user may use is checked by the action.
-        if len(model.env[field.comodel_name].sudo().browse(ids).exists()) != len(set(ids)):
-            raise MissingError(
-                model.env._(
-                    "The record chosen for %(field)s does not exist (any more): reload the "
-                    "page and choose again.",
-                    field=field._description_string(model.env),
-                )
-            )
+                _collect_command_ids(model.env[field.comodel_name], command, ids, found)
+
+
+def _collect_command_ids(comodel, command, ids, found):
+    """The ids of an x2many command (``Command.*``), or the value itself."""
+    if not isinstance(command, list | tuple) or not command or command[0] not in range(7):
+        ids.append(command)
+        return
+    code, id_, payload = (*command, None, None)[:3]
+    if code in (Command.UPDATE, Command.DELETE, Command.UNLINK, Command.LINK):
+        ids.append(id_)
+    if code in (Command.CREATE, Command.UPDATE):
+        if isinstance(payload, dict):
+            _collect_ids(comodel, payload, found)
+        else:
+            ids.append(payload)
+    elif code == Command.SET:
+        ids.extend(payload if isinstance(payload, list | tuple) else [payload])
 
 
 class HelpdeskAftersalesWizardMixin(models.AbstractModel):
     """What every after-sales dialog opened from a ticket shares: the ticket
-    (from ``active_id``), its company and customer, the checks that the agent may
-    act on this ticket, and the bookkeeping once documents are created (link them
-    to the ticket, tell the ticket's chatter)."""
+    (from ``active_id``), the checks that the agent may act on this ticket, and
+    the path from the confirm button to the documents: check, create, link them
+    to the ticket and tell the ticket's chatter (``_aftersales_deliver``).
+
+    A dialog of the suite sets ``_check_company_auto = True`` and
+    ``check_company=True`` on its relational fields: the ORM refuses a record
+    of another company than the ticket's (``company_id``, related to it)."""
 
     _name = "helpdesk.aftersales.wizard.mixin"
     _description = "After-sales dialog opened from a helpdesk ticket"
@@ -68,14 +57,54 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
 
     helpdesk_ticket_id = fields.Many2one("helpdesk.ticket", string="Helpdesk Ticket", readonly=True)
 
+    def _aftersales_is_ticket_dialog(self, vals):
+        """Whether the record (to create with ``vals``) is a dialog of a ticket:
+        a model that mixes this in for more (e.g. core's reversal dialog) is
+        only checked when it comes from a ticket."""
+        return bool(
+            vals.get("helpdesk_ticket_id")
+            or self.helpdesk_ticket_id
+            or self.env.context.get("active_model") == "helpdesk.ticket"
+        )
+
+    def _aftersales_check_relational_values(self, vals):
+        """Refuse, with a message, relational values that are no ids of
+        existing records. Left to the ORM, a string or a list where an id
+        belongs answers a database traceback, and an id of nothing (wrong,
+        negative, of another model) the foreign key's "another model requires
+        the record being deleted" after an ERROR "bad query" in the server
+        log: see the bridges' ``tests/test_rpc.py``."""
+        if not self._aftersales_is_ticket_dialog(vals):
+            return
+        found = {}
+        _collect_ids(self, vals, found)
+        for field, ids in found.items():
+            label = field._description_string(self.env)
+            if any(type(id_) is not int for id_ in ids):
+                raise ValidationError(
+                    self.env._(
+                        "Invalid value for %(field)s: choose a record in the list.", field=label
+                    )
+                )
+            # Existence only (sudo): what the user may use is checked by the action.
+            if len(self.env[field.comodel_name].sudo().browse(ids).exists()) != len(set(ids)):
+                raise MissingError(
+                    self.env._(
+                        "The record chosen for %(field)s does not exist (any more): reload the "
+                        "page and choose again.",
+                        field=label,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            _check_relational_values(self, vals)
+            self._aftersales_check_relational_values(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        _check_relational_values(self, vals)
+        for dialog in self:
+            dialog._aftersales_check_relational_values(vals)
         return super().write(vals)
 
     @api.model
@@ -90,6 +119,22 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
             res["helpdesk_ticket_id"] = self.env.context["active_id"]
         return res
 
+    # ------------------------------------------------------------------
+    # The path of the confirm button: checks -> documents -> link and chatter
+    # ------------------------------------------------------------------
+
+    def _aftersales_deliver(self, message, **options):
+        """Check the dialog, create its documents, link them to the ticket and
+        post ``message`` (a translated text with ``%(documents)s``) on its
+        chatter; return the documents. ``options`` go to the bridge's
+        ``_aftersales_create_documents``. Everything is checked before anything
+        is created: a refusal leaves nothing behind."""
+        self.ensure_one()
+        self._aftersales_check_ticket()
+        self._aftersales_check_values()
+        documents = self._aftersales_create_documents(**options)
+        return self._aftersales_link_documents(documents, message)
+
     def _aftersales_check_ticket(self):
         """The dialog acts for the agent on the ticket: the agent must be allowed
         to change the ticket and the team must offer the service."""
@@ -97,17 +142,36 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
         ticket = self.helpdesk_ticket_id
         if not ticket:
             raise UserError(self.env._("Open this dialog from a helpdesk ticket."))
-        ticket.check_access("write")
-        field = self._aftersales_service_field
-        if field and not ticket.team_id[field]:
-            raise UserError(
-                self.env._(
-                    "The team %(team)s does not offer this after-sales service. Enable "
-                    "it in the team's After-Sales settings.",
-                    team=ticket.team_id.display_name,
+        ticket._aftersales_check_service(self._aftersales_service_field)
+        return ticket
+
+    def _aftersales_check_values(self):
+        """The bridge's checks of what the dialog received (the values may come
+        from a forged call), each a small ``_aftersales_check_*``."""
+
+    def _aftersales_create_documents(self, **options):
+        """The bridge's documents (a recordset), created from checked values."""
+        raise NotImplementedError
+
+    def _aftersales_lock(self, records):
+        """Serialize two dialogs acting on the same ``records`` (e.g. two
+        agents returning the same delivered moves, reversing the same invoice).
+
+        A no-op update takes the rows' lock and makes a new row version: a
+        concurrent transaction doing the same waits, then fails with a
+        serialization error when this one commits, and the RPC layer retries
+        it; on retry it sees what this one created and refuses what is no
+        longer possible. (A plain SELECT ... FOR UPDATE would not make it fail
+        under Odoo's REPEATABLE READ isolation.)
+        """
+        if records.ids:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE %s SET write_date = write_date WHERE id IN %s",
+                    SQL.identifier(records._table),
+                    tuple(records.ids),
                 )
             )
-        return ticket
 
     def _aftersales_link_documents(self, documents, message):
         """Link ``documents`` to the ticket and post ``message`` (a translated

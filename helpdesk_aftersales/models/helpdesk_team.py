@@ -1,8 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-# Team setting -> bridge module that implements it. Bridges read this to know
-# their own flag; the install mechanism reads it to know what to install.
+# Team setting -> bridge module that implements it: switching a setting on
+# installs its module (see ``write``).
 AFTERSALES_MODULES = {
     "use_credit_notes": "helpdesk_aftersales_refund",
     "use_coupons": "helpdesk_aftersales_coupon",

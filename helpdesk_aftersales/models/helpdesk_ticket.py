@@ -48,10 +48,40 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket[count_field] = counts.get(ticket._origin.id, 0)
 
-    def _aftersales_open_dialog(self, model_name, title, view_xmlid=None):
-        """The pop-up of a service, opened on this ticket (what every ticket
-        button of the bridges returns)."""
+    def _aftersales_check_service(self, service_field):
+        """The agent acts on the ticket for the customer: they must be allowed
+        to change the ticket, and its team must offer the service
+        (``service_field``, a team flag such as ``use_product_repairs``)."""
         self.ensure_one()
+        self.check_access("write")
+        if service_field and not self.team_id[service_field]:
+            raise UserError(
+                self.env._(
+                    "The team %(team)s does not offer this after-sales service. Enable "
+                    "it in the team's After-Sales settings.",
+                    team=self.team_id.display_name,
+                )
+            )
+
+    def _aftersales_check_may_use(self, needs, refusal):
+        """Raise ``refusal`` (a translated text) unless the user has ``needs``:
+        ``(model, operation)`` for an access right, or a group's xmlid. Checked
+        before a dialog opens, rather than a dialog the user cannot confirm."""
+        if isinstance(needs, str):
+            allowed = self.env.user.has_group(needs)
+        else:
+            model_name, operation = needs
+            allowed = self.env[model_name].has_access(operation)
+        if not allowed:
+            raise UserError(refusal)
+
+    def _aftersales_open_dialog(self, model_name, title, view_xmlid=None, needs=None, refusal=None):
+        """The pop-up of a service, opened on this ticket (what every ticket
+        button of the bridges returns); with ``needs``, only for users who have
+        it (see ``_aftersales_check_may_use``), the others get ``refusal``."""
+        self.ensure_one()
+        if needs:
+            self._aftersales_check_may_use(needs, refusal)
         view = self.env.ref(view_xmlid) if view_xmlid else False
         return {
             "type": "ir.actions.act_window",
@@ -90,17 +120,6 @@ class HelpdeskTicket(models.Model):
         links = Markup(", ").join(doc._get_html_link() for doc in documents)
         self.message_post(body=Markup(message) % {"documents": links})
 
-    @api.model
-    def _aftersales_services(self):
-        """Team flags of the services, for the views and the tests."""
-        return [
-            "use_credit_notes",
-            "use_coupons",
-            "use_product_returns",
-            "use_product_repairs",
-            "use_fsm",
-        ]
-
     # Is after-sales done? ---------------------------------------------------
 
     def _aftersales_open_documents(self):
@@ -113,7 +132,7 @@ class HelpdeskTicket(models.Model):
         ``_aftersales_add_open_documents`` call (one query for all tickets).
         The documents are read with sudo: the truth whatever the current user
         may read, as closing a ticket relies on it. What a user is shown of them
-        is filtered by ``_aftersales_open_documents_lines``.
+        is filtered by ``_aftersales_open_documents_message``.
         """
         return {}
 

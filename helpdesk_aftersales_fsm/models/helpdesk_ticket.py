@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 from odoo.addons.project.models.project_task import CLOSED_STATES
 
@@ -18,19 +17,16 @@ class HelpdeskTicket(models.Model):
         self._aftersales_set_count("fsm_task_count", "project.task")
 
     def action_generate_fsm_task(self):
-        self.ensure_one()
         # Internal users may create private to-dos: it is Project / User that
         # gives access to projects' tasks.
-        if not self.env.user.has_group("project.group_project_user"):
-            raise UserError(
-                self.env._(
-                    "Planning an intervention creates a Field Service task: it needs "
-                    "Project / User rights. Ask your administrator."
-                )
-            )
         return self._aftersales_open_dialog(
             "helpdesk.create.fsm.task",
             self.env._("Create a Field Service task"),
+            needs="project.group_project_user",
+            refusal=self.env._(
+                "Planning an intervention creates a Field Service task: it needs "
+                "Project / User rights. Ask your administrator."
+            ),
         )
 
     def action_view_fsm_tasks(self):

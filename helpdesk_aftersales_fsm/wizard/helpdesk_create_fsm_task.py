@@ -7,6 +7,7 @@ class HelpdeskCreateFsmTask(models.TransientModel):
     _inherit = ["helpdesk.aftersales.wizard.mixin"]
     _description = "Create a Field Service task from a helpdesk ticket"
     _aftersales_service_field = "use_fsm"
+    _check_company_auto = True
 
     company_id = fields.Many2one(related="helpdesk_ticket_id.company_id")
     partner_id = fields.Many2one(related="helpdesk_ticket_id.partner_id", string="Customer")
@@ -25,6 +26,7 @@ class HelpdeskCreateFsmTask(models.TransientModel):
         store=True,
         readonly=False,
         precompute=True,
+        check_company=True,
         domain="[('is_fsm', '=', True), ('company_id', 'in', (company_id, False))]",
         help="Project in which the task is created.",
     )
@@ -41,9 +43,9 @@ class HelpdeskCreateFsmTask(models.TransientModel):
                 wizard.project_id or wizard.helpdesk_ticket_id.team_id.fsm_project_id
             )
 
-    def _check_task_values(self):
-        """Checked before creating: the values may come from a forged call."""
-        ticket = self._aftersales_check_ticket()
+    def _aftersales_check_values(self):
+        """Checked before creating: the values may come from a forged call. The
+        project's company is the ORM's (check_company)."""
         if not (self.name or "").strip():
             raise UserError(self.env._("Give the task a title."))
         project = self.project_id
@@ -56,16 +58,8 @@ class HelpdeskCreateFsmTask(models.TransientModel):
                     project=project.display_name,
                 )
             )
-        if project.company_id and project.company_id != ticket.company_id:
-            raise UserError(
-                self.env._(
-                    "The project %(project)s belongs to another company than the ticket.",
-                    project=project.display_name,
-                )
-            )
-        return ticket
 
-    def _prepare_task_values(self):
+    def _aftersales_prepare_task_values(self):
         ticket = self.helpdesk_ticket_id
         return {
             "name": self.name.strip(),
@@ -76,25 +70,24 @@ class HelpdeskCreateFsmTask(models.TransientModel):
             "helpdesk_ticket_id": ticket.id,
         }
 
-    def _generate_task(self):
-        self.ensure_one()
-        ticket = self._check_task_values()
-        task = self.env["project.task"].create(self._prepare_task_values())
+    def _aftersales_create_documents(self):
+        task = self.env["project.task"].create(self._aftersales_prepare_task_values())
         # The customer follows the task as they follow the ticket: with a
         # project shared with portal users, they see it in their portal.
-        if ticket.partner_id:
-            task.message_subscribe(partner_ids=ticket.partner_id.ids)
-        self._aftersales_link_documents(
-            task, self.env._("Field Service task planned: %(documents)s")
-        )
+        partner = self.helpdesk_ticket_id.partner_id
+        if partner:
+            task.message_subscribe(partner_ids=partner.ids)
         return task
 
+    def _aftersales_generate_task(self):
+        return self._aftersales_deliver(self.env._("Field Service task planned: %(documents)s"))
+
     def action_generate_task(self):
-        self._generate_task()
+        self._aftersales_generate_task()
         return {"type": "ir.actions.act_window_close"}
 
     def action_generate_and_view_task(self):
-        task = self._generate_task()
+        task = self._aftersales_generate_task()
         return self.helpdesk_ticket_id._aftersales_action_view(
             "industry_fsm.project_task_action_fsm", task
         )

@@ -12,6 +12,7 @@ class HelpdeskCreateFsmTask(models.TransientModel):
         compute="_compute_worksheet_template_id",
         store=True,
         readonly=False,
+        check_company=True,
         domain="[('company_id', 'in', (company_id, False))]",
     )
 
@@ -23,10 +24,9 @@ class HelpdeskCreateFsmTask(models.TransientModel):
                 project.worksheet_template_id if project.allow_worksheets else False
             )
 
-    def _check_task_values(self):
-        ticket = super()._check_task_values()
-        template = self.worksheet_template_id
-        if template and not self.project_id.allow_worksheets:
+    def _aftersales_check_values(self):
+        res = super()._aftersales_check_values()
+        if self.worksheet_template_id and not self.project_id.allow_worksheets:
             raise UserError(
                 self.env._(
                     "The project %(project)s does not use worksheets: leave the worksheet "
@@ -34,17 +34,10 @@ class HelpdeskCreateFsmTask(models.TransientModel):
                     project=self.project_id.display_name,
                 )
             )
-        if template.company_id and template.company_id != ticket.company_id:
-            raise UserError(
-                self.env._(
-                    "The worksheet template %(template)s belongs to another company.",
-                    template=template.display_name,
-                )
-            )
-        return ticket
+        return res
 
-    def _prepare_task_values(self):
-        values = super()._prepare_task_values()
+    def _aftersales_prepare_task_values(self):
+        values = super()._aftersales_prepare_task_values()
         if self.project_id.allow_worksheets:
             values["worksheet_template_id"] = self.worksheet_template_id.id
         return values

@@ -16,22 +16,14 @@ class HelpdeskTicket(models.Model):
     def _aftersales_check_repair(self):
         """What must hold before a repair order is created from the ticket."""
         self.ensure_one()
-        if not self.use_product_repairs:
-            raise UserError(
-                self.env._(
-                    "The team %(team)s does not offer repairs. Enable Repairs in the "
-                    "team's After-Sales settings.",
-                    team=self.team_id.display_name,
-                )
-            )
-        if not self.env["repair.order"].has_access("create"):
-            raise UserError(
-                self.env._(
-                    "You need Inventory access rights to create a repair order. Ask an "
-                    "Inventory user to create it from this ticket."
-                )
-            )
-        self.check_access("write")
+        self._aftersales_check_may_use(
+            ("repair.order", "create"),
+            self.env._(
+                "You need Inventory access rights to create a repair order. Ask an "
+                "Inventory user to create it from this ticket."
+            ),
+        )
+        self._aftersales_check_service("use_product_repairs")
         if self.company_id != self.env.company:
             raise UserError(
                 self.env._(
@@ -53,12 +45,12 @@ class HelpdeskTicket(models.Model):
         ``None``."""
         if product and product.type != "consu":
             return self.env._(
-                "The product %(product)s is a service or a combo: only goods can be " "repaired.",
+                "The product %(product)s is a service or a combo: only goods can be repaired.",
                 product=product.display_name,
             )
         if lot and lot.product_id != product:
             return self.env._(
-                "The lot/serial number %(lot)s does not belong to the product " "%(product)s.",
+                "The lot/serial number %(lot)s does not belong to the product %(product)s.",
                 lot=lot.display_name,
                 product=product.display_name or "-",
             )
@@ -71,6 +63,8 @@ class HelpdeskTicket(models.Model):
         defaults = {
             "helpdesk_ticket_id": self.id,
             "partner_id": self.partner_id.id,
+            # The workshop sees the problem the customer reported.
+            "internal_notes": self.description,
         }
         if self.product_id.type == "consu":
             defaults["product_id"] = self.product_id.id
@@ -79,8 +73,9 @@ class HelpdeskTicket(models.Model):
         return defaults
 
     def action_repair(self):
-        """Open a new repair order (the Repairs app's own form) filled in from
-        the ticket."""
+        """Open a new repair order filled in from the ticket: the Repairs app's
+        own form, not a dialog of the suite, as Odoo's documentation describes
+        (the user completes parts and operations there before saving)."""
         self.ensure_one()
         self._aftersales_check_repair()
         return {

@@ -46,7 +46,7 @@ class RepairOrder(models.Model):
         return res
 
     @api.constrains("helpdesk_ticket_id", "product_id", "lot_id")
-    def _check_aftersales_ticket_product(self):
+    def _aftersales_check_ticket_product(self):
         for repair in self.filtered("helpdesk_ticket_id"):
             error = repair.helpdesk_ticket_id._aftersales_repair_product_error(
                 repair.product_id, repair.lot_id

@@ -67,6 +67,19 @@ class TestHelpdeskRepair(HelpdeskAftersalesCase, BaseCommon):
     # creating a repair from a ticket
     # ------------------------------------------------------------------
 
+    def test_repair_notes_show_the_ticket_description(self):
+        """The workshop sees the problem the customer reported: the ticket's
+        description is in the repair order's Internal Notes."""
+        self.ticket.description = "<p>The left armrest wobbles since Monday.</p>"
+        form = self._repair_form()
+        self.assertIn("The left armrest wobbles since Monday.", str(form.internal_notes))
+        repair = form.save()
+        self.assertIn("The left armrest wobbles since Monday.", str(repair.internal_notes))
+        # The repair user may complete the notes before saving.
+        form = self._repair_form()
+        form.internal_notes = "<p>Armrest screw missing.</p>"
+        self.assertEqual(str(form.save().internal_notes), "<p>Armrest screw missing.</p>")
+
     def test_repair_form_prefilled_from_ticket(self):
         form = self._repair_form()
         self.assertEqual(form.partner_id, self.customer)
@@ -195,7 +208,7 @@ class TestHelpdeskRepair(HelpdeskAftersalesCase, BaseCommon):
 
     def test_team_without_repairs(self):
         self.aftersales_team.use_product_repairs = False
-        self._assert_no_repair(self.ticket, "does not offer repairs")
+        self._assert_no_repair(self.ticket, "does not offer this after-sales service")
 
     def test_agent_without_inventory_rights_cannot_create(self):
         self._assert_no_repair(self.ticket, "Inventory access rights", user=self.helpdesk_agent)

@@ -1,27 +1,11 @@
 from collections import defaultdict
 
 from odoo import models
-from odoo.tools import SQL, float_round
+from odoo.tools import float_is_zero, float_round
 
 
 class StockMove(models.Model):
     _inherit = "stock.move"
-
-    def _aftersales_lock_for_return(self):
-        """Serialize two returns of the same delivered moves.
-
-        A no-op update takes the rows' lock and makes a new row version: a
-        concurrent transaction returning the same moves waits, then fails with
-        a serialization error when this one commits, and the RPC layer retries
-        it; on retry it sees this return and refuses what is no longer
-        returnable. (A plain SELECT ... FOR UPDATE would not make it fail under
-        Odoo's REPEATABLE READ isolation, and it would over-return.)
-        """
-        if self.ids:
-            self.env.cr.execute(
-                SQL("UPDATE stock_move SET write_date = write_date WHERE id IN %s", tuple(self.ids))
-            )
-        self.invalidate_recordset(["returned_move_ids"])
 
     def _aftersales_returnable_quantities(self):
         """What the customer may still send back of these done deliveries.
@@ -70,3 +54,36 @@ class StockMove(models.Model):
                 },
             )
         return result
+
+    def _aftersales_return_line_vals(self, lot=None):
+        """Lines of the Return dialog for what is still returnable of these
+        done moves: one per move, one per lot/serial number for tracked
+        products (only ``lot`` when given)."""
+        vals_list = []
+        returnable = self._aftersales_returnable_quantities()
+        for move in self:
+            quantity, by_lot = returnable[move]
+            rounding = move.product_id.uom_id.rounding
+            if float_is_zero(quantity, precision_rounding=rounding):
+                continue
+            if move.has_tracking == "none" or not by_lot:
+                vals_list.append(
+                    {"move_id": move.id, "product_id": move.product_id.id, "quantity": quantity}
+                )
+                continue
+            for line_lot, lot_quantity in by_lot.items():
+                if lot and lot != line_lot:
+                    continue
+                lot_quantity = min(lot_quantity, quantity)
+                if float_is_zero(lot_quantity, precision_rounding=rounding):
+                    continue
+                quantity -= lot_quantity
+                vals_list.append(
+                    {
+                        "move_id": move.id,
+                        "product_id": move.product_id.id,
+                        "lot_id": line_lot.id,
+                        "quantity": lot_quantity,
+                    }
+                )
+        return vals_list

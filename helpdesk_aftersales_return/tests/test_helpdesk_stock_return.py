@@ -343,8 +343,12 @@ class TestHelpdeskStockReturn(HelpdeskAftersalesCase, BaseCommon):
         self.assertTrue(self.ticket.has_partner_deliveries)
         wizard = self._open().save()
         self.assertEqual(wizard.allowed_picking_ids, order.picking_ids)
-        wizard.picking_ids = order.picking_ids | delivery2
-        self.assertRefused(wizard, "not a delivery of the ticket's customer")
+        # The ORM refuses the delivery of another company (check_company).
+        count = self.Picking.search_count([])
+        with self.assertRaisesRegex(UserError, "belongs to another company"):
+            wizard.picking_ids = order.picking_ids | delivery2
+        self.assertEqual(self.Picking.search_count([]), count)
+        self.assertFalse(self.ticket.picking_ids)
 
     def test_team_without_returns(self):
         order = self._sell({self.chair: 1})

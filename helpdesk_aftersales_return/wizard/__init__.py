@@ -1,1 +1,1 @@
-from . import helpdesk_stock_return, stock_return_picking
+from . import helpdesk_stock_return, helpdesk_stock_return_line, stock_return_picking

@@ -2,8 +2,7 @@ from collections import defaultdict
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, float_is_zero
-from odoo.tools.misc import clean_context
+from odoo.tools import float_compare
 
 
 class HelpdeskStockReturn(models.TransientModel):
@@ -16,6 +15,7 @@ class HelpdeskStockReturn(models.TransientModel):
     _inherit = ["helpdesk.aftersales.wizard.mixin"]
     _description = "Return products from a helpdesk ticket"
     _aftersales_service_field = "use_product_returns"
+    _check_company_auto = True
 
     company_id = fields.Many2one(related="helpdesk_ticket_id.company_id")
     partner_id = fields.Many2one(
@@ -87,7 +87,7 @@ class HelpdeskStockReturn(models.TransientModel):
             wizard.product_id = ticket.product_id
             wizard.lot_id = ticket.lot_id
 
-    def _get_picking_domain(self):
+    def _aftersales_picking_domain(self):
         """The done deliveries of the ticket's customer and company, narrowed by
         the order and the product when they are set."""
         self.ensure_one()
@@ -110,7 +110,7 @@ class HelpdeskStockReturn(models.TransientModel):
                 wizard.allowed_picking_ids = False
                 continue
             wizard.allowed_picking_ids = self.env["stock.picking"].search(
-                wizard._get_picking_domain(), order="date_done desc, id desc"
+                wizard._aftersales_picking_domain(), order="date_done desc, id desc"
             )
 
     @api.depends("allowed_picking_ids")
@@ -128,11 +128,11 @@ class HelpdeskStockReturn(models.TransientModel):
     def _compute_line_ids(self):
         for wizard in self:
             commands = [Command.clear()]
-            for vals in wizard._prepare_line_vals():
+            for vals in wizard._aftersales_prepare_line_vals():
                 commands.append(Command.create(vals))
             wizard.line_ids = commands
 
-    def _prepare_line_vals(self):
+    def _aftersales_prepare_line_vals(self):
         """One line per product of the deliveries (one per lot/serial number for
         tracked products), for what is still returnable."""
         self.ensure_one()
@@ -141,55 +141,20 @@ class HelpdeskStockReturn(models.TransientModel):
             and not m.scrapped
             and (not self.product_id or m.product_id == self.product_id._origin)
         )
-        vals_list = []
-        returnable = moves._aftersales_returnable_quantities()
-        for move in moves:
-            quantity, by_lot = returnable[move]
-            rounding = move.product_id.uom_id.rounding
-            if float_is_zero(quantity, precision_rounding=rounding):
-                continue
-            if move.has_tracking == "none" or not by_lot:
-                vals_list.append(
-                    {"move_id": move.id, "product_id": move.product_id.id, "quantity": quantity}
-                )
-                continue
-            for lot, lot_quantity in by_lot.items():
-                if self.lot_id and self.lot_id._origin != lot:
-                    continue
-                lot_quantity = min(lot_quantity, quantity)
-                if float_is_zero(lot_quantity, precision_rounding=rounding):
-                    continue
-                quantity -= lot_quantity
-                vals_list.append(
-                    {
-                        "move_id": move.id,
-                        "product_id": move.product_id.id,
-                        "lot_id": lot.id,
-                        "quantity": lot_quantity,
-                    }
-                )
-        return vals_list
+        return moves._aftersales_return_line_vals(self.lot_id._origin)
 
     @api.depends("picking_ids")
     def _compute_location_id(self):
         for wizard in self:
             if wizard.location_id:
                 continue
-            wizard.location_id = wizard._get_default_location()
+            wizard.location_id = wizard._aftersales_default_location()
 
-    def _get_default_location(self):
-        """Where core would put the return of the first delivery: the default
-        destination of the return operation type, else the delivery's source,
-        else the stock of a warehouse of the company."""
+    def _aftersales_default_location(self):
+        """Where core would put the return of the first delivery, else the
+        stock of a warehouse of the company."""
         self.ensure_one()
-        picking = self.picking_ids._origin[:1]
-        return_type = picking.picking_type_id.return_picking_type_id
-        if return_type.code == "incoming" and return_type.default_location_dest_id:
-            location = return_type.default_location_dest_id
-        else:
-            location = picking.location_id
-        if location.usage != "internal":
-            location = picking.picking_type_id.warehouse_id.lot_stock_id
+        location = self.picking_ids._origin[:1]._aftersales_default_return_location()
         if not location and self.company_id:
             location = (
                 self.env["stock.warehouse"]
@@ -199,17 +164,31 @@ class HelpdeskStockReturn(models.TransientModel):
         return location
 
     # ------------------------------------------------------------------
-    # Actions
+    # Checks: everything the dialog received, before anything is created
+    # (the values may come from a forged RPC call). The company of the
+    # deliveries and of the location is the ORM's (check_company).
     # ------------------------------------------------------------------
 
-    def _check_return(self):
-        """Everything the dialog received is checked here, before anything is
-        created: the values may come from a forged RPC call."""
-        self.ensure_one()
-        ticket = self._aftersales_check_ticket()
-        customer = ticket.commercial_partner_id
-        if not customer:
+    def _aftersales_check_values(self):
+        self._aftersales_check_customer()
+        self._aftersales_check_deliveries()
+        self._aftersales_check_location()
+        moves = self.line_ids.move_id
+        self._aftersales_lock(moves)
+        moves.invalidate_recordset(["returned_move_ids"])
+        returnable = moves._aftersales_returnable_quantities()
+        for line in self.line_ids:
+            line._aftersales_check_line(returnable)
+        self._aftersales_check_quantities(returnable)
+
+    def _aftersales_check_customer(self):
+        if not self.helpdesk_ticket_id.commercial_partner_id:
             raise UserError(self.env._("Set a customer on the ticket before returning products."))
+
+    def _aftersales_check_deliveries(self):
+        """Done deliveries of the ticket's customer, with something to return."""
+        ticket = self.helpdesk_ticket_id
+        customer = ticket.commercial_partner_id
         for picking in self.picking_ids:
             if picking.picking_type_code != "outgoing" or picking.state != "done":
                 raise UserError(
@@ -218,10 +197,7 @@ class HelpdeskStockReturn(models.TransientModel):
                         picking=picking.display_name,
                     )
                 )
-            if (
-                picking.partner_id.commercial_partner_id != customer
-                or picking.company_id != ticket.company_id
-            ):
+            if picking.partner_id.commercial_partner_id != customer:
                 raise UserError(
                     self.env._(
                         "The delivery %(picking)s is not a delivery of the ticket's "
@@ -233,198 +209,96 @@ class HelpdeskStockReturn(models.TransientModel):
                 )
         if not self.line_ids:
             raise UserError(self.env._("There is no product to return: add a delivery."))
+
+    def _aftersales_check_location(self):
         location = self.location_id
         if not location:
             raise UserError(self.env._("Choose the return location."))
-        if location.usage != "internal" or location.company_id != ticket.company_id:
+        if location.usage != "internal":
             raise UserError(
                 self.env._(
                     "The return location %(location)s must be an internal location of "
                     "the company %(company)s.",
                     location=location.display_name,
-                    company=ticket.company_id.display_name,
+                    company=self.company_id.display_name,
                 )
             )
-        moves = self.line_ids.move_id
-        moves._aftersales_lock_for_return()
-        returnable = moves._aftersales_returnable_quantities()
+
+    def _aftersales_check_quantities(self, returnable):
+        """No more than what is still returnable, per move and per lot."""
         asked = defaultdict(float)
         asked_by_lot = defaultdict(float)
         for line in self.line_ids:
-            move = line.move_id
-            if not move or move.picking_id not in self.picking_ids or move.state != "done":
-                raise UserError(
-                    self.env._(
-                        "The line %(product)s does not come from the deliveries to return.",
-                        product=line.product_id.display_name,
-                    )
-                )
-            if line.product_id != move.product_id:
-                raise UserError(
-                    self.env._(
-                        "The line %(product)s does not match the delivered product %(delivered)s.",
-                        product=line.product_id.display_name,
-                        delivered=move.product_id.display_name,
-                    )
-                )
-            rounding = move.product_id.uom_id.rounding
-            if float_compare(line.quantity, 0.0, precision_rounding=rounding) <= 0:
-                raise UserError(
-                    self.env._(
-                        "The quantity to return of %(product)s must be positive. Remove "
-                        "the line to not return it.",
-                        product=line.product_id.display_name,
-                    )
-                )
-            if move.has_tracking != "none" and returnable[move][1]:
-                if line.lot_id not in returnable[move][1]:
-                    raise UserError(
-                        self.env._(
-                            "Choose a lot/serial number of %(product)s that was delivered "
-                            "in %(picking)s.",
-                            product=line.product_id.display_name,
-                            picking=move.picking_id.display_name,
-                        )
-                    )
-                asked_by_lot[move, line.lot_id] += line.quantity
-            elif line.lot_id:
-                raise UserError(
-                    self.env._(
-                        "The lot/serial number %(lot)s was not delivered in %(picking)s.",
-                        lot=line.lot_id.display_name,
-                        picking=move.picking_id.display_name,
-                    )
-                )
-            asked[move] += line.quantity
+            asked[line.move_id] += line.quantity
+            if line.lot_id:
+                asked_by_lot[line.move_id, line.lot_id] += line.quantity
         for (move, lot), quantity in asked_by_lot.items():
-            available = returnable[move][1][lot]
-            if float_compare(quantity, available, precision_rounding=move.product_uom.rounding) > 0:
-                raise UserError(
-                    self.env._(
-                        "You cannot return %(quantity)s %(uom)s of %(product)s with the "
-                        "lot/serial number %(lot)s: only %(available)s %(uom)s can still be "
-                        "returned.",
-                        quantity=quantity,
-                        available=available,
-                        uom=move.product_id.uom_id.name,
-                        product=move.product_id.display_name,
-                        lot=lot.display_name,
-                    )
-                )
+            if move.has_tracking != "none" and returnable[move][1]:
+                available = returnable[move][1][lot]
+                self._aftersales_check_quantity(move, quantity, available, lot)
         for move, quantity in asked.items():
-            available = returnable[move][0]
-            if float_compare(quantity, available, precision_rounding=move.product_uom.rounding) > 0:
-                raise UserError(
-                    self.env._(
-                        "You cannot return %(quantity)s %(uom)s of %(product)s from "
-                        "%(picking)s: only %(available)s %(uom)s can still be returned.",
-                        quantity=quantity,
-                        available=available,
-                        uom=move.product_id.uom_id.name,
-                        product=move.product_id.display_name,
-                        picking=move.picking_id.display_name,
-                    )
-                )
-        return ticket
+            self._aftersales_check_quantity(move, quantity, returnable[move][0])
 
-    def _create_returns(self, exchange=False):
+    def _aftersales_check_quantity(self, move, quantity, available, lot=None):
+        if float_compare(quantity, available, precision_rounding=move.product_uom.rounding) <= 0:
+            return
+        values = {
+            "quantity": quantity,
+            "available": available,
+            "uom": move.product_id.uom_id.name,
+            "product": move.product_id.display_name,
+        }
+        if lot:
+            raise UserError(
+                self.env._(
+                    "You cannot return %(quantity)s %(uom)s of %(product)s with the "
+                    "lot/serial number %(lot)s: only %(available)s %(uom)s can still be "
+                    "returned.",
+                    lot=lot.display_name,
+                    **values,
+                )
+            )
+        raise UserError(
+            self.env._(
+                "You cannot return %(quantity)s %(uom)s of %(product)s from "
+                "%(picking)s: only %(available)s %(uom)s can still be returned.",
+                picking=move.picking_id.display_name,
+                **values,
+            )
+        )
+
+    # ------------------------------------------------------------------
+    # Documents
+    # ------------------------------------------------------------------
+
+    def _aftersales_create_documents(self, exchange=False):
         """Create one return (and with ``exchange`` its replacement delivery)
         per delivery with the core return wizard; return the new transfers."""
-        self.ensure_one()
-        # Replace (not extend) the context: the dialog's default_* keys must
-        # not leak into the returns the core wizard creates.
-        ReturnPicking = self.env["stock.return.picking"].with_env(
-            self.env(context=clean_context(self.env.context))
-        )
         Move = self.env["stock.move"]
         last_move = Move.search([], order="id desc", limit=1)
         returns = self.env["stock.picking"]
         lines_by_picking = self.line_ids.grouped(lambda line: line.move_id.picking_id)
         for picking in self.picking_ids:
             lines = lines_by_picking.get(picking)
-            if not lines:
-                continue
-            quantities = defaultdict(float)
-            for line in lines:
-                quantities[line.move_id] += line.quantity
-            wizard = ReturnPicking.create(
-                {
-                    "picking_id": picking.id,
-                    "aftersales_location_dest_id": self.location_id.id,
-                }
-            )
-            for return_line in wizard.product_return_moves:
-                return_line.quantity = quantities.get(return_line.move_id, 0.0)
-            if exchange:
-                action = wizard.action_create_exchanges()
-                return_picking = self.env["stock.picking"].browse(action["res_id"])
-            else:
-                return_picking = wizard._create_return()
-            self._set_return_lots(return_picking, lines)
-            returns |= return_picking
-        exchanges = self.env["stock.picking"]
-        if exchange:
-            # The replacement goes through the warehouse rules (procurement), as
-            # in core: find the transfers it created.
-            new_moves = Move.search([("id", ">", last_move.id), ("picking_id", "!=", False)])
-            exchanges = new_moves.picking_id - returns
-        return returns | exchanges
+            if lines:
+                returns |= picking._aftersales_create_return(lines, self.location_id, exchange)
+        if not exchange:
+            return returns
+        # The replacement goes through the warehouse rules (procurement), as
+        # in core: find the transfers it created.
+        new_moves = Move.search([("id", ">", last_move.id), ("picking_id", "!=", False)])
+        return returns | new_moves.picking_id
 
-    def _set_return_lots(self, return_picking, lines):
-        """Receive tracked products under the lot/serial numbers the lines
-        name (core proposes no lot on returns)."""
-        for move in return_picking.move_ids:
-            if move.has_tracking == "none":
-                continue
-            lot_lines = lines.filtered(
-                lambda line, move=move: line.move_id == move.origin_returned_move_id and line.lot_id
-            )
-            if not lot_lines:
-                continue
-            move.move_line_ids.unlink()
-            self.env["stock.move.line"].create(
-                [
-                    {
-                        **move._prepare_move_line_vals(),
-                        "product_uom_id": move.product_id.uom_id.id,
-                        "lot_id": line.lot_id.id,
-                        "quantity": line.quantity,
-                    }
-                    for line in lot_lines
-                ]
-            )
-
-    def _action_done(self, pickings, message):
-        self._aftersales_link_documents(pickings, message)
+    def _aftersales_return(self, message, exchange=False):
+        pickings = self._aftersales_deliver(message, exchange=exchange)
         return self.helpdesk_ticket_id._aftersales_action_view(
             "stock.action_picking_tree_all", pickings
         )
 
     def action_create_returns(self):
-        self._check_return()
-        pickings = self._create_returns()
-        return self._action_done(pickings, self.env._("Return created: %(documents)s"))
+        return self._aftersales_return(self.env._("Return created: %(documents)s"))
 
     def action_create_exchanges(self):
-        self._check_return()
-        pickings = self._create_returns(exchange=True)
-        return self._action_done(
-            pickings, self.env._("Return and replacement delivery created: %(documents)s")
+        return self._aftersales_return(
+            self.env._("Return and replacement delivery created: %(documents)s"), exchange=True
         )
-
-
-class HelpdeskStockReturnLine(models.TransientModel):
-    _name = "helpdesk.stock.return.line"
-    _description = "Product to return from a helpdesk ticket"
-    _rec_name = "product_id"
-
-    wizard_id = fields.Many2one("helpdesk.stock.return", required=True, ondelete="cascade")
-    move_id = fields.Many2one("stock.move", string="Origin Move", required=True)
-    picking_id = fields.Many2one(related="move_id.picking_id", string="Delivery")
-    product_id = fields.Many2one("product.product", string="Product", required=True)
-    tracking = fields.Selection(related="product_id.tracking")
-    lot_id = fields.Many2one(
-        "stock.lot", string="Lot/Serial Number", domain="[('product_id', '=', product_id)]"
-    )
-    quantity = fields.Float(digits="Product Unit of Measure", required=True)
-    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit of Measure")

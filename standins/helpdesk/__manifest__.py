@@ -20,7 +20,13 @@
         "views/helpdesk_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_menus.xml",
+        "views/helpdesk_portal_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "helpdesk/static/tests/tours/**/*",
+        ],
+    },
     "application": True,
     "installable": True,
 }

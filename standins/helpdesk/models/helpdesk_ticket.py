@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 
 class HelpdeskTicket(models.Model):
@@ -8,6 +8,8 @@ class HelpdeskTicket(models.Model):
     _order = "priority desc, id desc"
     _primary_email = "partner_email"
     _rec_names_search = ["name", "ticket_ref", "partner_id"]
+    # Customers reply on the tickets they can read (from the portal or by email).
+    _mail_post_access = "read"
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     description = fields.Html()
@@ -110,6 +112,60 @@ class HelpdeskTicket(models.Model):
             ticket.display_name = (
                 f"{ticket.name} (#{ticket.ticket_ref})" if ticket.ticket_ref else ticket.name
             )
+
+    # ------------------------------------------------------------
+    # Mail gateway: an email to a team's alias opens a ticket
+    # ------------------------------------------------------------
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A ticket for the sender of the email: its contact is found by address
+        (created if unknown) and follows the ticket; the email is the description."""
+        partner = self.env["res.partner"].browse(msg_dict.get("author_id"))
+        if not partner and msg_dict.get("email_from"):
+            partner = self.env["mail.thread"]._mail_find_partner_from_emails(
+                [msg_dict["email_from"]], force_create=True
+            )[0]
+            # The email is then posted as written by this contact.
+            msg_dict["author_id"] = partner.id
+        values = {
+            "name": msg_dict.get("subject") or self.env._("No Subject"),
+            "partner_id": partner.id,
+            "partner_name": partner.name,
+            "description": msg_dict.get("body"),
+            **(custom_values or {}),
+        }
+        # The gateway user is no agent: nobody is assigned by default.
+        ticket = super(HelpdeskTicket, self.with_context(default_user_id=False)).message_new(
+            msg_dict, custom_values=values
+        )
+        if ticket.partner_id and ticket.partner_email != ticket.partner_id.email:
+            # mail.thread stores the raw From ("Name <address>"): keep the contact's.
+            ticket.partner_email = ticket.partner_id.email
+        ticket._aftersales_subscribe_recipients(msg_dict)
+        return ticket
+
+    def message_update(self, msg_dict, update_vals=None):
+        self._aftersales_subscribe_recipients(msg_dict)
+        return super().message_update(msg_dict, update_vals=update_vals)
+
+    def _aftersales_subscribe_recipients(self, msg_dict):
+        """Known contacts the customer writes to (To, Cc) follow the ticket too;
+        the teams' aliases are no contacts."""
+        emails = tools.email_split((msg_dict.get("to") or "") + "," + (msg_dict.get("cc") or ""))
+        partners = self.env["mail.thread"]._mail_find_partner_from_emails(
+            emails, records=self, force_create=False
+        )
+        self.message_subscribe([partner.id for partner in partners if partner])
+
+    def _notify_get_reply_to(self, default=None):
+        # Replies go to the team's alias (as a task's go to its project's).
+        aliases = self.sudo().team_id._notify_get_reply_to(default=default)
+        res = {ticket.id: aliases.get(ticket.team_id.id) for ticket in self}
+        leftover = self.filtered(lambda ticket: not res.get(ticket.id))
+        if leftover:
+            res.update(super(HelpdeskTicket, leftover)._notify_get_reply_to(default=default))
+        return res
 
     def _compute_access_url(self):
         # Sets every ticket's URL: portal.mixin's default ('#') is not needed.

@@ -1,0 +1,71 @@
+from odoo import fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
+
+
+class HelpdeskStockReturnLine(models.TransientModel):
+    _name = "helpdesk.stock.return.line"
+    _description = "Product to return from a helpdesk ticket"
+    _rec_name = "product_id"
+
+    wizard_id = fields.Many2one("helpdesk.stock.return", required=True, ondelete="cascade")
+    move_id = fields.Many2one("stock.move", string="Origin Move", required=True)
+    picking_id = fields.Many2one(related="move_id.picking_id", string="Delivery")
+    product_id = fields.Many2one("product.product", string="Product", required=True)
+    tracking = fields.Selection(related="product_id.tracking")
+    lot_id = fields.Many2one(
+        "stock.lot", string="Lot/Serial Number", domain="[('product_id', '=', product_id)]"
+    )
+    quantity = fields.Float(digits="Product Unit of Measure", required=True)
+    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit of Measure")
+
+    def _aftersales_check_line(self, returnable):
+        """The line returns a positive quantity of a product of the selected
+        deliveries, under a lot/serial number that was delivered."""
+        move = self.move_id
+        if not move or move.picking_id not in self.wizard_id.picking_ids or move.state != "done":
+            raise UserError(
+                self.env._(
+                    "The line %(product)s does not come from the deliveries to return.",
+                    product=self.product_id.display_name,
+                )
+            )
+        if self.product_id != move.product_id:
+            raise UserError(
+                self.env._(
+                    "The line %(product)s does not match the delivered product %(delivered)s.",
+                    product=self.product_id.display_name,
+                    delivered=move.product_id.display_name,
+                )
+            )
+        rounding = move.product_id.uom_id.rounding
+        if float_compare(self.quantity, 0.0, precision_rounding=rounding) <= 0:
+            raise UserError(
+                self.env._(
+                    "The quantity to return of %(product)s must be positive. Remove "
+                    "the line to not return it.",
+                    product=self.product_id.display_name,
+                )
+            )
+        self._aftersales_check_line_lot(returnable[move][1])
+
+    def _aftersales_check_line_lot(self, delivered_lots):
+        move = self.move_id
+        if move.has_tracking != "none" and delivered_lots:
+            if self.lot_id not in delivered_lots:
+                raise UserError(
+                    self.env._(
+                        "Choose a lot/serial number of %(product)s that was delivered "
+                        "in %(picking)s.",
+                        product=self.product_id.display_name,
+                        picking=move.picking_id.display_name,
+                    )
+                )
+        elif self.lot_id:
+            raise UserError(
+                self.env._(
+                    "The lot/serial number %(lot)s was not delivered in %(picking)s.",
+                    lot=self.lot_id.display_name,
+                    picking=move.picking_id.display_name,
+                )
+            )
