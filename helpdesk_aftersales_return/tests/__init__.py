@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_close_when_done,
     test_helpdesk_stock_return,
     test_performance,
     test_return_reasons,
