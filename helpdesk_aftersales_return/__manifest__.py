@@ -13,6 +13,7 @@
         "wizard/helpdesk_stock_return_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/stock_picking_views.xml",
+        "views/helpdesk_portal_templates.xml",
     ],
     "demo": ["demo/helpdesk_aftersales_return_demo.xml"],
     "assets": {
