@@ -1,1 +1,1 @@
-from . import test_access, test_performance, test_refund, test_rpc, test_tour, test_translations
+from . import test_access, test_performance, test_refund, test_rpc, test_tour, test_translations, test_portal

@@ -1,4 +1,4 @@
-from . import (
+from . import (, test_portal
     test_access,
     test_helpdesk_stock_return,
     test_performance,
