@@ -1,7 +1,8 @@
-from . import (, test_portal
+from . import (
     test_access,
     test_helpdesk_repair,
     test_performance,
+    test_portal,
     test_rpc,
     test_tour,
     test_translations,
