@@ -23,9 +23,11 @@ class TestFsmPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon, Ht
         )
         cls.ticket = cls.aftersales_ticket
 
-    def _plan(self, name):
+    def _plan(self, name, user=None):
         # As the agent does: Plan Intervention on the ticket, a title, Create.
-        dialog = self.open_ticket_wizard(self.ticket, "action_generate_fsm_task", self.planner)
+        dialog = self.open_ticket_wizard(
+            self.ticket, "action_generate_fsm_task", user or self.planner
+        )
         dialog.name = name
         dialog.save().action_generate_task()
         return self.ticket.fsm_task_ids
@@ -35,15 +37,20 @@ class TestFsmPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon, Ht
         page = self.assertOnlyCustomerSees(
             self.ticket, 'id="aftersales_fsm_tasks"', "Replace the chair&#39;s leg"
         )
-        self.assertPageShows(page, f'href="/my/tasks/{task.id}?access_token=')
-        # The customer, a follower of the task, opens it.
-        task_page = self.url_open(f"/my/tasks/{task.id}")
-        self.assertEqual(task_page.status_code, 200)
-        self.assertPageShows(task_page, "Replace the chair&#39;s leg")
+        link = f"/my/tasks/{task.id}?access_token={task.access_token}"
+        self.assertPageShows(page, f'href="{link}"')
+        # The customer opens it: as a follower of the task, and with the link.
+        self.authenticate("portal_customer_a", "portal_customer_a")
+        for url in (f"/my/tasks/{task.id}", link):
+            task_page = self.url_open(url)
+            self.assertEqual(task_page.status_code, 200)
+            self.assertTrue(task_page.url.endswith(url), task_page.url)
+            self.assertPageShows(task_page, "Replace the chair&#39;s leg")
 
     def test_task_of_an_unshared_project_has_no_link(self):
         self.fsm_project.privacy_visibility = "followers"
-        task = self._plan("Inspect the chair")
+        # The project's followers plan its tasks: here, its manager.
+        task = self._plan("Inspect the chair", user=self.env.user)
         page = self.ticket_page(self.ticket, "portal_customer_a")
         self.assertPageShows(page, 'id="aftersales_fsm_tasks"', "Inspect the chair")
         self.assertPageHides(page, f"/my/tasks/{task.id}")

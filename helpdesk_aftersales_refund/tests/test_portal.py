@@ -41,9 +41,12 @@ class TestRefundPortal(
         )
         link = f'href="/my/invoices/{credit_note.id}?access_token={credit_note.access_token}"'
         self.assertPageShows(page, link)
-        # The link opens the credit note on the customer's portal.
-        invoice_page = self.url_open(f"/my/invoices/{credit_note.id}")
-        self.assertEqual(invoice_page.status_code, 200)
+        # The link opens the credit note on the customer's portal, not on B's.
+        invoice_url = f"/my/invoices/{credit_note.id}"
+        self.assertTrue(self.url_open(invoice_url).url.endswith("/my"))
+        self.authenticate("portal_customer_a", "portal_customer_a")
+        invoice_page = self.url_open(invoice_url)
+        self.assertTrue(invoice_page.url.endswith(invoice_url), invoice_page.url)
         self.assertPageShows(invoice_page, credit_note.name)
 
     def test_draft_credit_note_is_not_shown(self):

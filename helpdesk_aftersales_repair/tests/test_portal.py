@@ -29,6 +29,8 @@ class TestRepairPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon,
         repair = Form(Repair.with_context(**action["context"])).save()
         self.assertEqual(repair.helpdesk_ticket_id, self.ticket)
         self.assertEqual(repair.state, "draft")
-        self.assertOnlyCustomerSees(
-            self.ticket, 'id="aftersales_repairs"', repair.name, "Office Chair", "New"
+        page = self.assertOnlyCustomerSees(
+            self.ticket, 'id="aftersales_repairs"', repair.name, "Office Chair"
         )
+        # Its state, as the customer reads it.
+        self.assertRegex(page.text, r'text-bg-light"[^>]*>\s*New\s*<')
