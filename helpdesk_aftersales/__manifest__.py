@@ -15,6 +15,9 @@
     ],
     "demo": ["demo/helpdesk_aftersales_demo.xml"],
     "assets": {
+        "web.assets_backend": [
+            "helpdesk_aftersales/static/src/views/**/*",
+        ],
         "web.assets_tests": [
             "helpdesk_aftersales/static/tests/tours/**/*",
         ],

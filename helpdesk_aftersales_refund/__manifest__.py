@@ -1,13 +1,13 @@
 {
     "name": "Helpdesk After-Sales: Refunds",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "summary": "Refund a customer with a credit note from a helpdesk ticket",
     "category": "Services/Helpdesk",
     "license": "LGPL-3",
     "author": "Helpdesk After-Sales developers",
     "maintainers": ["helpdesk-aftersales"],
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
-    "depends": ["helpdesk_aftersales", "helpdesk_aftersales_sale", "account", "sale_stock"],
+    "depends": ["helpdesk_aftersales", "helpdesk_aftersales_sale", "account"],
     "data": [
         "security/ir.model.access.csv",
         "wizard/account_move_reversal_views.xml",

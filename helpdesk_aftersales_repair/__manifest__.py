@@ -7,7 +7,7 @@
     "author": "Helpdesk After-Sales developers",
     "maintainers": ["helpdesk-aftersales"],
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
-    "depends": ["helpdesk_aftersales", "helpdesk_aftersales_sale", "repair"],
+    "depends": ["helpdesk_aftersales", "helpdesk_aftersales_sale_stock", "repair"],
     "data": [
         "security/ir.model.access.csv",
         "security/repair_security.xml",

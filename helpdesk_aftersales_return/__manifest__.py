@@ -7,7 +7,7 @@
     "author": "Helpdesk After-Sales developers",
     "maintainers": ["helpdesk-aftersales"],
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
-    "depends": ["helpdesk_aftersales", "helpdesk_aftersales_sale", "sale_stock"],
+    "depends": ["helpdesk_aftersales", "helpdesk_aftersales_sale_stock"],
     "data": [
         "security/ir.model.access.csv",
         "wizard/helpdesk_stock_return_views.xml",

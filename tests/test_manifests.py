@@ -60,7 +60,9 @@ ENTERPRISE_AFTERSALES = {
 ENTERPRISE_COUNTERPART = {
     "helpdesk_aftersales": ENTERPRISE_AFTERSALES,
     "helpdesk_aftersales_sale": {"helpdesk_sale"},
+    "helpdesk_aftersales_sale_stock": {"helpdesk_sale", "helpdesk_stock"},
     "helpdesk_aftersales_refund": {"helpdesk_account"},
+    "helpdesk_aftersales_refund_stock": {"helpdesk_account"},
     "helpdesk_aftersales_coupon": {"helpdesk_sale_loyalty"},
     "helpdesk_aftersales_coupon_website": {"helpdesk_sale_loyalty"},
     "helpdesk_aftersales_return": {"helpdesk_stock"},

@@ -22,7 +22,9 @@ STANDIN_GREY = "#5f6b7a"
 ICONS = {
     "helpdesk_aftersales": ("#714b67", "\u260e"),  # ☎ the helpdesk
     "helpdesk_aftersales_sale": ("#00838f", "\u2116"),  # № the sales order
+    "helpdesk_aftersales_sale_stock": ("#00695c", "#"),  # # the lot/serial number
     "helpdesk_aftersales_refund": ("#2e7d32", "\u20ac"),  # € the credit note
+    "helpdesk_aftersales_refund_stock": ("#1b5e20", "\u2116"),  # № refund by lot
     "helpdesk_aftersales_coupon": ("#ef6c00", "\u2702"),  # ✂ the coupon
     "helpdesk_aftersales_coupon_website": ("#f9a825", "%"),  # % applied to the cart
     "helpdesk_aftersales_return": ("#1565c0", "\u21c4"),  # ⇄ return / exchange

@@ -1,4 +1,6 @@
-from odoo.tests import HttpCase, tagged
+from unittest.mock import patch
+
+from odoo.tests import Form, HttpCase, tagged
 
 from .common import HelpdeskAftersalesCase
 
@@ -18,3 +20,24 @@ class TestHelpdeskAftersalesTour(HelpdeskAftersalesCase, HttpCase):
             "helpdesk_aftersales_tour",
             login="admin",
         )
+
+    def test_team_reloads_after_enabling_a_service(self):
+        """Saving a team that switches a service on reloads the web client (as
+        Settings does after an install): the module's views appear at once."""
+        with Form(self.env["helpdesk.team"]) as form:
+            form.name = "Reloaded Team"
+        team = form.save()
+        self.assertFalse(team.use_credit_notes)
+        # The install itself is not what the browser checks (it runs in a real
+        # server in tests/test_workers.py): the save installs nothing here.
+        with patch.object(
+            type(self.env["helpdesk.team"]),
+            "_aftersales_modules_to_install",
+            lambda team_model, vals: team_model.env["ir.module.module"],
+        ):
+            self.start_tour(
+                f"/odoo/helpdesk.team/{team.id}",
+                "helpdesk_aftersales_team_reload_tour",
+                login="admin",
+            )
+        self.assertTrue(team.use_credit_notes)

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class HelpdeskTicket(models.Model):
@@ -14,17 +13,16 @@ class HelpdeskTicket(models.Model):
         self._aftersales_set_count("coupon_count", "loyalty.card")
 
     def action_generate_coupon(self):
-        self.ensure_one()
-        if not self.env["loyalty.card"].has_access("read"):
-            raise UserError(
-                self.env._(
-                    "Generating a coupon needs Sales rights on discount and loyalty "
-                    "programs: ask your administrator."
-                )
-            )
+        # Coupons are a Sales matter: who cannot read them gets told so rather
+        # than a dialog they could not confirm.
         return self._aftersales_open_dialog(
             "helpdesk.sale.coupon.generate",
             self.env._("Generate a Coupon"),
+            needs=("loyalty.card", "read"),
+            refusal=self.env._(
+                "Generating a coupon needs Sales rights on discount and loyalty "
+                "programs: ask your administrator."
+            ),
         )
 
     def action_view_coupons(self):

@@ -7,11 +7,13 @@ class HelpdeskSaleCouponGenerate(models.TransientModel):
     _inherit = ["helpdesk.aftersales.wizard.mixin"]
     _description = "Generate a coupon from a helpdesk ticket"
     _aftersales_service_field = "use_coupons"
+    _check_company_auto = True
 
     company_id = fields.Many2one(related="helpdesk_ticket_id.company_id")
     program_id = fields.Many2one(
         "loyalty.program",
         string="Coupon Program",
+        check_company=True,
         domain="[('program_type', '=', 'coupons'), ('company_id', 'in', (company_id, False))]",
     )
     expiration_date = fields.Date(
@@ -19,12 +21,19 @@ class HelpdeskSaleCouponGenerate(models.TransientModel):
     )
     coupon_id = fields.Many2one("loyalty.card", string="Coupon", readonly=True)
 
-    def _check_coupon_values(self):
-        """Checked before generating: the values may come from a forged call."""
-        ticket = self._aftersales_check_ticket()
-        program = self.program_id
-        if not ticket.partner_id:
+    def _aftersales_check_values(self):
+        """Checked before generating: the values may come from a forged call.
+        The program's company is the ORM's (check_company)."""
+        self._aftersales_check_customer()
+        self._aftersales_check_program()
+        self._aftersales_check_expiration_date()
+
+    def _aftersales_check_customer(self):
+        if not self.helpdesk_ticket_id.partner_id:
             raise UserError(self.env._("Set the customer of the ticket to give them a coupon."))
+
+    def _aftersales_check_program(self):
+        program = self.program_id
         if not program:
             raise UserError(self.env._("Choose a coupon program."))
         if program.program_type != "coupons":
@@ -39,17 +48,12 @@ class HelpdeskSaleCouponGenerate(models.TransientModel):
             raise UserError(
                 self.env._("The program %(program)s is archived.", program=program.display_name)
             )
-        if program.company_id and program.company_id != ticket.company_id:
-            raise UserError(
-                self.env._(
-                    "The program %(program)s belongs to another company than the ticket.",
-                    program=program.display_name,
-                )
-            )
+
+    def _aftersales_check_expiration_date(self):
         if self.expiration_date and self.expiration_date < fields.Date.context_today(self):
             raise UserError(self.env._("Valid Until cannot be in the past."))
 
-    def _prepare_coupon_values(self):
+    def _aftersales_prepare_coupon_values(self):
         return {
             "program_id": self.program_id.id,
             "partner_id": self.helpdesk_ticket_id.partner_id.id,
@@ -58,35 +62,37 @@ class HelpdeskSaleCouponGenerate(models.TransientModel):
             "points": 1,
         }
 
-    def _generate_coupon(self):
-        """The coupon of this dialog, generated once whichever button is used."""
-        self.ensure_one()
-        if self.coupon_id:
-            return self.coupon_id
-        self._check_coupon_values()
+    def _aftersales_create_documents(self):
         # Salespeople read coupons but only sales managers create them in core;
-        # the checks above make this one safe to create for the agent, as a
-        # sales order does when it rewards a coupon. As there too, the
-        # program's "At Creation" email is not sent (loyalty_no_mail): the
-        # agent decides whether the customer gets the coupon by email (Send by
-        # Email), a link or the code.
-        coupon = (
+        # the checks make this one safe to create for the agent, as a sales
+        # order does when it rewards a coupon. As there too, the program's "At
+        # Creation" email is not sent (loyalty_no_mail): the agent decides
+        # whether the customer gets the coupon by email (Send by Email), a link
+        # or the code.
+        return (
             self.env["loyalty.card"]
             .sudo()
             .with_context(loyalty_no_mail=True)
-            .create(self._prepare_coupon_values())
+            .create(self._aftersales_prepare_coupon_values())
             .with_env(self.env)
         )
-        self._aftersales_link_documents(coupon, self.env._("Coupon generated: %(documents)s"))
-        self.coupon_id = coupon
-        return coupon
+
+    def _aftersales_generate_coupon(self):
+        """The coupon of this dialog, generated once whichever button is used
+        (Generate, Get Share Link, Send by Email). Two clicks at once both write
+        the dialog's row: the second transaction is retried and finds the
+        coupon of the first."""
+        self.ensure_one()
+        if not self.coupon_id:
+            self.coupon_id = self._aftersales_deliver(self.env._("Coupon generated: %(documents)s"))
+        return self.coupon_id
 
     def action_generate(self):
-        self._generate_coupon()
+        self._aftersales_generate_coupon()
         return {"type": "ir.actions.act_window_close"}
 
     def action_send_by_email(self):
-        coupon = self._generate_coupon()
+        coupon = self._aftersales_generate_coupon()
         action = coupon.action_coupon_send()
         template = coupon._get_default_template() or self.env.ref(
             "loyalty.mail_template_loyalty_card", raise_if_not_found=False
@@ -99,7 +105,7 @@ class HelpdeskSaleCouponGenerate(models.TransientModel):
         return action
 
     def action_get_share_link(self):
-        coupon = self._generate_coupon()
+        coupon = self._aftersales_generate_coupon()
         share = self.env["helpdesk.coupon.share"].create({"coupon_id": coupon.id})
         return {
             "type": "ir.actions.act_window",

@@ -4,7 +4,7 @@ from odoo import api, models
 class HelpdeskCouponShare(models.TransientModel):
     _inherit = "helpdesk.coupon.share"
 
-    def _get_share_website(self):
+    def _aftersales_share_website(self):
         """The shop where the link opens: the program's website, else the
         website of the ticket's company, else the only website (as eCommerce's
         own share dialog does)."""
@@ -31,7 +31,7 @@ class HelpdeskCouponShare(models.TransientModel):
                     {
                         "program_id": coupon.program_id.id,
                         "coupon_id": coupon.id,
-                        "website_id": share._get_share_website().id,
+                        "website_id": share._aftersales_share_website().id,
                     }
                 )
                 .share_link

@@ -1,3 +1,7 @@
+from datetime import timedelta
+
+from freezegun import freeze_time
+
 from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, new_test_user, tagged
@@ -134,7 +138,6 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
             self.assertNotIn(move, suitable)
         dialog.helpdesk_product_id = self.product_b
         self.assertEqual(self._suitable(dialog), self.invoice_b)
-        self.assertEqual(dialog.helpdesk_tracking, "none")
 
     def test_no_invoice_means_empty_list(self):
         ticket = self.env["helpdesk.ticket"].create(
@@ -162,35 +165,6 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         )
         self.assertEqual(len(nodes), 1)
         return not safe_eval(nodes[0].get("invisible"), dialog._get_eval_context())
-
-    def test_lot_narrows_invoices(self):
-        lot_product = self.env["product.product"].create(
-            {"name": "Tracked chair", "is_storable": True, "tracking": "lot", "lst_price": 80.0}
-        )
-        lot = self.env["stock.lot"].create({"name": "LOT-1", "product_id": lot_product.id})
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "order_line": [Command.create({"product_id": lot_product.id})],
-            }
-        )
-        order.action_confirm()
-        move = order.picking_ids.move_ids
-        move.move_line_ids.unlink()
-        self.env["stock.move.line"].create(
-            {**move._prepare_move_line_vals(quantity=1), "lot_id": lot.id, "quantity": 1}
-        )
-        move.picked = True
-        order.picking_ids.button_validate()
-        invoice = order._create_invoices()
-        invoice.action_post()
-        other_invoice = self._invoice(lot_product)
-        dialog = self._dialog()
-        dialog.helpdesk_product_id = lot_product
-        self.assertEqual(dialog.helpdesk_tracking, "lot")
-        self.assertEqual(self._suitable(dialog), invoice | other_invoice)
-        dialog.helpdesk_lot_id = lot
-        self.assertEqual(self._suitable(dialog), invoice)
 
     # the two buttons ---------------------------------------------------
 
@@ -378,6 +352,38 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         with self.assertRaisesRegex(UserError, "invoicing rights"):
             forged.modify_moves()
         self.assertEqual(self.invoice_b.reversal_move_ids, self.env["account.move"])
+
+    def _refund_at_future_date(self, user):
+        """Reverse invoice A from the ticket's Refund dialog as ``user``, with
+        a Reversal Date ten days ahead; return the credit note and its date."""
+        future = fields.Date.context_today(self.ticket) + timedelta(days=10)
+        dialog = self._dialog(user=user)
+        dialog.move_ids.add(self.invoice_a)
+        dialog.date = future
+        dialog.save().refund_moves()
+        return self._credit_notes(), future
+
+    def _run_auto_post_cron_on(self, day):
+        with freeze_time(day):
+            self.env.ref("account.ir_cron_auto_post_draft_entry").method_direct_trigger()
+        self.env.invalidate_all()
+
+    def test_salesman_future_date_credit_note_stays_draft(self):
+        credit_note, future = self._refund_at_future_date(self.salesman)
+        self.assertEqual(credit_note.date, future)
+        self.assertEqual(credit_note.state, "draft")
+        self.assertEqual(credit_note.auto_post, "no", "not posted by the scheduled action")
+        self._run_auto_post_cron_on(future)
+        self.assertEqual(credit_note.state, "draft", "still a draft for an accountant to post")
+
+    def test_accountant_future_date_credit_note_posts_itself(self):
+        # Odoo's own behaviour for users who may post: the credit note posts
+        # itself on its date.
+        credit_note, future = self._refund_at_future_date(self.accountant)
+        self.assertEqual(credit_note.state, "draft")
+        self.assertEqual(credit_note.auto_post, "at_date")
+        self._run_auto_post_cron_on(future)
+        self.assertEqual(credit_note.state, "posted")
 
     def test_agent_without_sales_or_invoicing_rights(self):
         with self.assertRaisesRegex(UserError, "read access to customer invoices"):

@@ -7,8 +7,9 @@ PAID_STATES = ("paid", "in_payment", "partial")
 
 class AccountMoveReversal(models.TransientModel):
     """The core reversal dialog, opened from a ticket: it offers only the
-    ticket customer's posted invoices (narrowed by order, product and lot) and
-    links the credit notes back to the ticket."""
+    ticket customer's posted invoices (narrowed by order and product; by lot
+    with helpdesk_aftersales_refund_stock) and links the credit notes back to
+    the ticket."""
 
     _name = "account.move.reversal"
     _inherit = ["account.move.reversal", "helpdesk.aftersales.wizard.mixin"]
@@ -25,14 +26,6 @@ class AccountMoveReversal(models.TransientModel):
         string="Product",
         check_company=True,
         help="Only the sales orders and invoices containing this product are offered.",
-    )
-    helpdesk_tracking = fields.Selection(related="helpdesk_product_id.tracking")
-    helpdesk_lot_id = fields.Many2one(
-        "stock.lot",
-        string="Lot/Serial Number",
-        check_company=True,
-        domain="[('product_id', '=', helpdesk_product_id)]",
-        help="Only the invoices of orders delivered with this lot/serial number are offered.",
     )
     helpdesk_suitable_sale_order_ids = fields.Many2many(
         "sale.order", compute="_compute_helpdesk_suitable_sale_order_ids"
@@ -55,7 +48,6 @@ class AccountMoveReversal(models.TransientModel):
                 reason=f"#{ticket.ticket_ref}" if ticket.ticket_ref else ticket.name,
                 helpdesk_sale_order_id=ticket.sale_order_id.id,
                 helpdesk_product_id=ticket.product_id.id,
-                helpdesk_lot_id=ticket.lot_id.id,
             )
         return res
 
@@ -80,14 +72,6 @@ class AccountMoveReversal(models.TransientModel):
             domain.append(("line_ids.sale_line_ids.order_id", "=", self.helpdesk_sale_order_id.id))
         if self.helpdesk_product_id:
             domain.append(("invoice_line_ids.product_id", "=", self.helpdesk_product_id.id))
-        if self.helpdesk_lot_id:
-            domain.append(
-                (
-                    "invoice_line_ids.sale_line_ids.move_ids.move_line_ids.lot_id",
-                    "=",
-                    self.helpdesk_lot_id.id,
-                )
-            )
         return domain
 
     @api.depends("helpdesk_ticket_id", "helpdesk_product_id")
@@ -106,9 +90,7 @@ class AccountMoveReversal(models.TransientModel):
                 domain.append(("order_line.product_id", "=", wizard.helpdesk_product_id.id))
             wizard.helpdesk_suitable_sale_order_ids = self.env["sale.order"].search(domain)
 
-    @api.depends(
-        "helpdesk_ticket_id", "helpdesk_sale_order_id", "helpdesk_product_id", "helpdesk_lot_id"
-    )
+    @api.depends("helpdesk_ticket_id", "helpdesk_sale_order_id", "helpdesk_product_id")
     def _compute_helpdesk_suitable_move_ids(self):
         for wizard in self:
             if not wizard.helpdesk_ticket_id.commercial_partner_id:
@@ -118,12 +100,7 @@ class AccountMoveReversal(models.TransientModel):
                 wizard._helpdesk_invoice_domain()
             )
 
-    @api.onchange("helpdesk_product_id")
-    def _onchange_helpdesk_product_id(self):
-        if self.helpdesk_lot_id.product_id != self.helpdesk_product_id:
-            self.helpdesk_lot_id = False
-
-    @api.onchange("helpdesk_sale_order_id", "helpdesk_product_id", "helpdesk_lot_id")
+    @api.onchange("helpdesk_sale_order_id", "helpdesk_product_id")
     def _onchange_helpdesk_filters(self):
         if self.helpdesk_ticket_id:
             self.move_ids = self.move_ids & self.helpdesk_suitable_move_ids
@@ -213,6 +190,16 @@ class AccountMoveReversal(models.TransientModel):
             )
         if modify and self.helpdesk_modify_unavailable:
             raise UserError(self.helpdesk_modify_unavailable)
+
+    def _prepare_default_reversal(self, move):
+        values = super()._prepare_default_reversal(move)
+        if self.helpdesk_ticket_id and not self.env.user.has_group("account.group_account_invoice"):
+            # With a Reversal Date in the future, core marks the credit note
+            # to post itself on that date (auto-post scheduled action), with
+            # no accountant involved: an agent without invoicing rights
+            # prepares a draft that stays a draft whatever the date.
+            values["auto_post"] = "no"
+        return values
 
     def reverse_moves(self, is_modify=False):
         if not self.helpdesk_ticket_id:

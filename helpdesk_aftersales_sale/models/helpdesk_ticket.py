@@ -16,18 +16,31 @@ class HelpdeskTicket(models.Model):
         "product.product",
         string="Product",
         check_company=True,
-        domain="[('type', '!=', 'service')]",
+        domain="[('id', 'in', sale_order_product_ids)] if sale_order_id"
+        " else [('type', '!=', 'service')]",
         help="The product the customer's request is about.",
     )
-    tracking = fields.Selection(related="product_id.tracking")
-    lot_id = fields.Many2one(
-        "stock.lot",
-        string="Lot/Serial Number",
-        check_company=True,
-        domain="[('product_id', '=', product_id)]",
+    sale_order_product_ids = fields.Many2many(
+        "product.product",
+        string="Products of the Sales Order",
+        compute="_compute_sale_order_product_ids",
     )
 
-    @api.onchange("product_id")
-    def _onchange_product_id(self):
-        if self.lot_id.product_id != self.product_id:
-            self.lot_id = False
+    @api.depends("sale_order_id")
+    def _compute_sale_order_product_ids(self):
+        for ticket in self:
+            ticket.sale_order_product_ids = ticket.sale_order_id.order_line.product_id.filtered(
+                lambda product: product.type != "service"
+            )
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id_sale_order(self):
+        # An order of the previous customer is not this customer's.
+        order_customer = self.sale_order_id.partner_id.commercial_partner_id
+        if order_customer and order_customer != self.partner_id.commercial_partner_id:
+            self.sale_order_id = False
+
+    @api.onchange("sale_order_id")
+    def _onchange_sale_order_id_product(self):
+        if self.sale_order_id and self.product_id not in self.sale_order_product_ids:
+            self.product_id = False

@@ -1,0 +1,54 @@
+from odoo import api, fields, models
+
+
+class AccountMoveReversal(models.TransientModel):
+    """The ticket's Refund dialog, with Inventory: the invoices offered are
+    also narrowed by the lot/serial number delivered."""
+
+    _inherit = "account.move.reversal"
+
+    helpdesk_tracking = fields.Selection(related="helpdesk_product_id.tracking")
+    helpdesk_lot_id = fields.Many2one(
+        "stock.lot",
+        string="Lot/Serial Number",
+        check_company=True,
+        domain="[('product_id', '=', helpdesk_product_id)]",
+        help="Only the invoices of orders delivered with this lot/serial number are offered.",
+    )
+
+    @api.model
+    def default_get(self, fields_list):
+        res = super().default_get(fields_list)
+        ticket = self.env["helpdesk.ticket"].browse(res.get("helpdesk_ticket_id"))
+        # Only for Inventory users: the others neither see nor could clear it.
+        if ticket and self.env.user.has_group("stock.group_stock_user"):
+            res["helpdesk_lot_id"] = ticket.lot_id.id
+        return res
+
+    def _helpdesk_invoice_domain(self):
+        domain = super()._helpdesk_invoice_domain()
+        if self.helpdesk_lot_id:
+            domain.append(
+                (
+                    "invoice_line_ids.sale_line_ids.move_ids.move_line_ids.lot_id",
+                    "=",
+                    self.helpdesk_lot_id.id,
+                )
+            )
+        return domain
+
+    @api.depends(
+        "helpdesk_ticket_id", "helpdesk_sale_order_id", "helpdesk_product_id", "helpdesk_lot_id"
+    )
+    def _compute_helpdesk_suitable_move_ids(self):
+        return super()._compute_helpdesk_suitable_move_ids()
+
+    @api.onchange("helpdesk_product_id")
+    def _onchange_helpdesk_product_id(self):
+        lot = self.helpdesk_lot_id.sudo()
+        if lot and lot.product_id != self.helpdesk_product_id:
+            self.helpdesk_lot_id = False
+
+    @api.onchange("helpdesk_lot_id")
+    def _onchange_helpdesk_lot_id(self):
+        self._onchange_helpdesk_filters()
