@@ -33,3 +33,11 @@ class TestCouponPortal(CouponPortalCase):
         coupon = self._generate()
         page = self.ticket_page(self.ticket, "portal_customer_a")
         self.assertPageShows(page, coupon.code, "No expiry")
+
+    def test_coupon_of_another_customer_on_the_ticket_is_not_shown(self):
+        # Linked to the ticket by mistake but made out to customer B: A's
+        # page does not show it, nor B's (it is not B's ticket).
+        coupon = self._generate()
+        coupon.partner_id = self.other_customer
+        page = self.ticket_page(self.ticket, "portal_customer_a")
+        self.assertPageHides(page, coupon.code, 'id="ticket_aftersales"')
