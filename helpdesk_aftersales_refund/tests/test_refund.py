@@ -64,7 +64,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         order.action_confirm()
         self.ticket.write({"sale_order_id": order.id, "product_id": self.product_a.id})
         dialog = self._dialog()
-        self.assertEqual(dialog.helpdesk_sale_order_id, order)
+        self.assertEqual(dialog.sale_order_id, order)
         self.assertEqual(dialog.helpdesk_product_id, self.product_a)
         self.assertEqual(dialog.reason, f"#{self.ticket.ticket_ref}")
         self.assertEqual(dialog.date, fields.Date.context_today(self.ticket))
@@ -111,7 +111,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         )
         other_order.action_confirm()
         dialog = self._dialog()
-        self.assertFalse(dialog.helpdesk_sale_order_id, "the ticket has no sales order")
+        self.assertFalse(dialog.sale_order_id, "the ticket has no sales order")
         self.assertEqual(
             set(dialog.helpdesk_suitable_sale_order_ids.ids), {order.id, other_order.id}
         )
@@ -119,7 +119,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         self.assertEqual(dialog.helpdesk_suitable_sale_order_ids.ids, order.ids)
         dialog.helpdesk_product_id = self.env["product.product"]
         dialog.move_ids.add(self.invoice_b)
-        dialog.helpdesk_sale_order_id = order
+        dialog.sale_order_id = order
         self.assertEqual(self._suitable(dialog), order_invoice)
         self.assertFalse(dialog.move_ids, "an invoice outside the new filter is dropped")
 
@@ -197,7 +197,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
     def test_reverse_and_create_invoice(self):
         dialog = self._dialog()
         dialog.move_ids.add(self.invoice_a)
-        self.assertFalse(dialog.helpdesk_modify_unavailable)
+        self.assertFalse(dialog.helpdesk_modify_unavailable_reason)
         dialog.save().modify_moves()
         credit_note = self._credit_notes()
         self.assertEqual(credit_note.state, "posted")
@@ -220,7 +220,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         self.assertIn(self.invoice_a.payment_state, ("paid", "in_payment"))
         dialog = self._dialog()
         dialog.move_ids.add(self.invoice_a)
-        self.assertIn("paid invoices", dialog.helpdesk_modify_unavailable)
+        self.assertIn("paid invoices", dialog.helpdesk_modify_unavailable_reason)
         with self.assertRaisesRegex(UserError, "paid invoices"):
             dialog.save().modify_moves()
         self.assertFalse(self._credit_notes())
@@ -232,7 +232,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         self.assertEqual(self.invoice_a.payment_state, "partial")
         dialog = self._dialog()
         dialog.move_ids.add(self.invoice_a)
-        self.assertIn("paid invoices", dialog.helpdesk_modify_unavailable)
+        self.assertIn("paid invoices", dialog.helpdesk_modify_unavailable_reason)
         # Reverse stays available: the draft credit note is reconciled by hand.
         dialog.save().refund_moves()
         self.assertEqual(self._credit_notes().state, "draft")
@@ -331,7 +331,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
 
     def test_salesman_prepares_drafts_only(self):
         dialog = self._dialog(user=self.salesman)
-        self.assertIn("invoicing rights", dialog.helpdesk_modify_unavailable)
+        self.assertIn("invoicing rights", dialog.helpdesk_modify_unavailable_reason)
         dialog.move_ids.add(self.invoice_a)
         action = dialog.save().refund_moves()
         self.assertEqual(action["type"], "ir.actions.act_window_close")

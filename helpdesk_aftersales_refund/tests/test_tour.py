@@ -25,6 +25,6 @@ class TestRefundTour(HelpdeskAftersalesCase, HttpCase):
 
     def test_refund_tour(self):
         self.start_ticket_tour("helpdesk_aftersales_refund_tour")
-        credit_note = self.aftersales_ticket.invoice_ids
+        credit_note = self.aftersales_ticket.credit_note_ids
         self.assertEqual(credit_note.move_type, "out_refund")
         self.assertEqual(credit_note.reversed_entry_id, self.invoice)

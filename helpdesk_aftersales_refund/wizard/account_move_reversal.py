@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
 
 PAID_STATES = ("paid", "in_payment", "partial")
 
@@ -15,7 +14,7 @@ class AccountMoveReversal(models.TransientModel):
     _inherit = ["account.move.reversal", "helpdesk.aftersales.wizard.mixin"]
     _aftersales_service_field = "use_credit_notes"
 
-    helpdesk_sale_order_id = fields.Many2one(
+    sale_order_id = fields.Many2one(
         "sale.order",
         string="Sales Order",
         check_company=True,
@@ -33,9 +32,9 @@ class AccountMoveReversal(models.TransientModel):
     helpdesk_suitable_move_ids = fields.Many2many(
         "account.move", compute="_compute_helpdesk_suitable_move_ids"
     )
-    helpdesk_modify_unavailable = fields.Char(
+    helpdesk_modify_unavailable_reason = fields.Char(
         string="Why Reverse and Create Invoice is unavailable",
-        compute="_compute_helpdesk_modify_unavailable",
+        compute="_compute_helpdesk_modify_unavailable_reason",
     )
 
     @api.model
@@ -46,7 +45,7 @@ class AccountMoveReversal(models.TransientModel):
             res.update(
                 company_id=ticket.company_id.id,
                 reason=f"#{ticket.ticket_ref}" if ticket.ticket_ref else ticket.name,
-                helpdesk_sale_order_id=ticket.sale_order_id.id,
+                sale_order_id=ticket.sale_order_id.id,
                 helpdesk_product_id=ticket.product_id.id,
             )
         return res
@@ -58,7 +57,7 @@ class AccountMoveReversal(models.TransientModel):
         wizards = self.filtered(lambda w: w.move_ids or not w.helpdesk_ticket_id)
         return super(AccountMoveReversal, wizards)._check_journal_type()
 
-    def _helpdesk_invoice_domain(self):
+    def _aftersales_invoice_domain(self):
         """Invoices the ticket may refund, narrowed by the dialog's filters."""
         ticket = self.helpdesk_ticket_id
         domain = [
@@ -68,8 +67,8 @@ class AccountMoveReversal(models.TransientModel):
             ("commercial_partner_id", "=", ticket.commercial_partner_id.id),
             ("company_id", "=", ticket.company_id.id),
         ]
-        if self.helpdesk_sale_order_id:
-            domain.append(("line_ids.sale_line_ids.order_id", "=", self.helpdesk_sale_order_id.id))
+        if self.sale_order_id:
+            domain.append(("line_ids.sale_line_ids.order_id", "=", self.sale_order_id.id))
         if self.helpdesk_product_id:
             domain.append(("invoice_line_ids.product_id", "=", self.helpdesk_product_id.id))
         return domain
@@ -90,106 +89,126 @@ class AccountMoveReversal(models.TransientModel):
                 domain.append(("order_line.product_id", "=", wizard.helpdesk_product_id.id))
             wizard.helpdesk_suitable_sale_order_ids = self.env["sale.order"].search(domain)
 
-    @api.depends("helpdesk_ticket_id", "helpdesk_sale_order_id", "helpdesk_product_id")
+    @api.depends("helpdesk_ticket_id", "sale_order_id", "helpdesk_product_id")
     def _compute_helpdesk_suitable_move_ids(self):
         for wizard in self:
             if not wizard.helpdesk_ticket_id.commercial_partner_id:
                 wizard.helpdesk_suitable_move_ids = False
                 continue
             wizard.helpdesk_suitable_move_ids = self.env["account.move"].search(
-                wizard._helpdesk_invoice_domain()
+                wizard._aftersales_invoice_domain()
             )
 
-    @api.onchange("helpdesk_sale_order_id", "helpdesk_product_id")
-    def _onchange_helpdesk_filters(self):
+    @api.onchange("sale_order_id", "helpdesk_product_id")
+    def _onchange_aftersales_filters(self):
         if self.helpdesk_ticket_id:
             self.move_ids = self.move_ids & self.helpdesk_suitable_move_ids
 
     @api.depends("move_ids")
-    def _compute_helpdesk_modify_unavailable(self):
+    def _compute_helpdesk_modify_unavailable_reason(self):
         may_post = self.env.user.has_group("account.group_account_invoice")
         for wizard in self:
             if not wizard.helpdesk_ticket_id:
-                wizard.helpdesk_modify_unavailable = False
+                wizard.helpdesk_modify_unavailable_reason = False
             elif not may_post:
-                wizard.helpdesk_modify_unavailable = self.env._(
+                wizard.helpdesk_modify_unavailable_reason = self.env._(
                     "Reverse and Create Invoice posts the credit note: it needs invoicing "
                     "rights. Use Reverse to prepare a draft credit note for an accountant."
                 )
             elif any(move.payment_state in PAID_STATES for move in wizard.move_ids._origin):
-                wizard.helpdesk_modify_unavailable = self.env._(
+                wizard.helpdesk_modify_unavailable_reason = self.env._(
                     "Reverse and Create Invoice is not available for paid invoices: use "
                     "Reverse, then reconcile the credit note with the payment."
                 )
             else:
-                wizard.helpdesk_modify_unavailable = False
+                wizard.helpdesk_modify_unavailable_reason = False
 
-    def _helpdesk_check_refund(self, modify):
-        """Everything is checked before anything is created: the values may
-        come from a forged RPC call, not only from the dialog's domains."""
-        ticket = self._aftersales_check_ticket()
+    # ------------------------------------------------------------------
+    # Checks: everything the dialog received, before anything is created
+    # (the values may come from a forged RPC call, not only from the
+    # dialog's domains).
+    # ------------------------------------------------------------------
+
+    def _aftersales_check_values(self):
         moves = self.move_ids
         if not moves:
             raise UserError(self.env._("Choose the invoices to refund."))
-        # Serialize two refunds of the same invoice (see the returns bridge
-        # for why a no-op update and not a plain SELECT ... FOR UPDATE).
-        self.env.cr.execute(
-            SQL("UPDATE account_move SET write_date = write_date WHERE id IN %s", tuple(moves.ids))
-        )
+        # Serialize two refunds of the same invoice.
+        self._aftersales_lock(moves)
         moves.invalidate_recordset(["payment_state", "state"])
         for move in moves:
-            if move.move_type != "out_invoice":
-                raise UserError(
-                    self.env._(
-                        "%(move)s is not a customer invoice: only customer invoices can be "
-                        "refunded from a ticket.",
-                        move=move.display_name,
-                    )
+            self._aftersales_check_invoice(move)
+            self._aftersales_check_date(move)
+        self._aftersales_check_journal()
+
+    def _aftersales_check_invoice(self, move):
+        """A posted customer invoice of the ticket's customer and company, not
+        fully reversed yet. (The invoices are core's ``move_ids``, without
+        ``check_company``: the company is checked here.)"""
+        ticket = self.helpdesk_ticket_id
+        if move.move_type != "out_invoice":
+            raise UserError(
+                self.env._(
+                    "%(move)s is not a customer invoice: only customer invoices can be "
+                    "refunded from a ticket.",
+                    move=move.display_name,
                 )
-            if move.state != "posted":
-                raise UserError(
-                    self.env._(
-                        "The invoice %(move)s is not posted: invoices must be posted "
-                        "before a credit note can be issued.",
-                        move=move.display_name,
-                    )
+            )
+        if move.state != "posted":
+            raise UserError(
+                self.env._(
+                    "The invoice %(move)s is not posted: invoices must be posted "
+                    "before a credit note can be issued.",
+                    move=move.display_name,
                 )
-            if move.commercial_partner_id != ticket.commercial_partner_id:
-                raise UserError(
-                    self.env._(
-                        "The invoice %(move)s is not an invoice of the ticket's customer.",
-                        move=move.display_name,
-                    )
+            )
+        if move.commercial_partner_id != ticket.commercial_partner_id:
+            raise UserError(
+                self.env._(
+                    "The invoice %(move)s is not an invoice of the ticket's customer.",
+                    move=move.display_name,
                 )
-            if move.company_id != ticket.company_id:
-                raise UserError(
-                    self.env._(
-                        "The invoice %(move)s belongs to another company than the ticket.",
-                        move=move.display_name,
-                    )
+            )
+        if move.company_id != ticket.company_id:
+            raise UserError(
+                self.env._(
+                    "The invoice %(move)s belongs to another company than the ticket.",
+                    move=move.display_name,
                 )
-            if move.payment_state == "reversed":
-                raise UserError(
-                    self.env._(
-                        "The invoice %(move)s is already fully reversed.", move=move.display_name
-                    )
+            )
+        if move.payment_state == "reversed":
+            raise UserError(
+                self.env._("The invoice %(move)s is already fully reversed.", move=move.display_name)
+            )
+
+    def _aftersales_check_date(self, move):
+        # Core accepts any date for the draft; a credit note older than its
+        # invoice is a typo or a forged value (e.g. year 1).
+        if self.date and move.invoice_date and self.date < move.invoice_date:
+            raise UserError(
+                self.env._(
+                    "The credit note cannot be dated before the invoice %(move)s it "
+                    "reverses: choose a later Reversal Date.",
+                    move=move.display_name,
                 )
-            # Core accepts any date for the draft; a credit note older than
-            # its invoice is a typo or a forged value (e.g. year 1).
-            if self.date and move.invoice_date and self.date < move.invoice_date:
-                raise UserError(
-                    self.env._(
-                        "The credit note cannot be dated before the invoice %(move)s it "
-                        "reverses: choose a later Reversal Date.",
-                        move=move.display_name,
-                    )
-                )
-        if self.journal_id.type != "sale" or self.journal_id.company_id != ticket.company_id:
+            )
+
+    def _aftersales_check_journal(self):
+        # The journal's check_company compares it with the dialog's company_id,
+        # which a forged call sends too: compare with the ticket's.
+        if (
+            self.journal_id.type != "sale"
+            or self.journal_id.company_id != self.helpdesk_ticket_id.company_id
+        ):
             raise UserError(
                 self.env._("Choose a sales journal of the ticket's company for the credit note.")
             )
-        if modify and self.helpdesk_modify_unavailable:
-            raise UserError(self.helpdesk_modify_unavailable)
+
+    def _aftersales_check_modify(self):
+        """Reverse and Create Invoice posts: not for paid invoices, nor for
+        agents without invoicing rights (see its reason)."""
+        if self.helpdesk_modify_unavailable_reason_reason:
+            raise UserError(self.helpdesk_modify_unavailable_reason_reason)
 
     def _prepare_default_reversal(self, move):
         values = super()._prepare_default_reversal(move)
@@ -205,7 +224,13 @@ class AccountMoveReversal(models.TransientModel):
         if not self.helpdesk_ticket_id:
             return super().reverse_moves(is_modify=is_modify)
         self.ensure_one()
-        self._helpdesk_check_refund(is_modify)
+        # The steps of ``_aftersales_deliver``, spelled out: the documents are
+        # core's (credit notes, and with is_modify the replacing invoices,
+        # each told apart on the chatter) and so is the action returned.
+        self._aftersales_check_ticket()
+        self._aftersales_check_values()
+        if is_modify:
+            self._aftersales_check_modify()
         before = self.move_ids.reversal_move_ids
         may_post = self.env.user.has_group("account.group_account_invoice")
         # Agents without invoicing rights prepare drafts only (checked above):

@@ -25,8 +25,8 @@ class AccountMoveReversal(models.TransientModel):
             res["helpdesk_lot_id"] = ticket.lot_id.id
         return res
 
-    def _helpdesk_invoice_domain(self):
-        domain = super()._helpdesk_invoice_domain()
+    def _aftersales_invoice_domain(self):
+        domain = super()._aftersales_invoice_domain()
         if self.helpdesk_lot_id:
             domain.append(
                 (
@@ -38,17 +38,17 @@ class AccountMoveReversal(models.TransientModel):
         return domain
 
     @api.depends(
-        "helpdesk_ticket_id", "helpdesk_sale_order_id", "helpdesk_product_id", "helpdesk_lot_id"
+        "helpdesk_ticket_id", "sale_order_id", "helpdesk_product_id", "helpdesk_lot_id"
     )
     def _compute_helpdesk_suitable_move_ids(self):
         return super()._compute_helpdesk_suitable_move_ids()
 
     @api.onchange("helpdesk_product_id")
-    def _onchange_helpdesk_product_id(self):
+    def _onchange_aftersales_product_id(self):
         lot = self.helpdesk_lot_id.sudo()
         if lot and lot.product_id != self.helpdesk_product_id:
             self.helpdesk_lot_id = False
 
     @api.onchange("helpdesk_lot_id")
-    def _onchange_helpdesk_lot_id(self):
-        self._onchange_helpdesk_filters()
+    def _onchange_aftersales_lot_id(self):
+        self._onchange_aftersales_filters()
