@@ -207,8 +207,8 @@ class AccountMoveReversal(models.TransientModel):
     def _aftersales_check_modify(self):
         """Reverse and Create Invoice posts: not for paid invoices, nor for
         agents without invoicing rights (see its reason)."""
-        if self.helpdesk_modify_unavailable_reason_reason:
-            raise UserError(self.helpdesk_modify_unavailable_reason_reason)
+        if self.helpdesk_modify_unavailable_reason:
+            raise UserError(self.helpdesk_modify_unavailable_reason)
 
     def _prepare_default_reversal(self, move):
         values = super()._prepare_default_reversal(move)
