@@ -9,6 +9,8 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 
+from .common import offered
+
 
 @tagged("post_install", "-at_install")
 class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
@@ -38,9 +40,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         )
 
     def _suitable(self, dialog):
-        return self.env["account.move"].browse(
-            [move.id for move in dialog.helpdesk_suitable_move_ids]
-        )
+        return offered(dialog).with_env(self.env)
 
     def _dialog(self, user=None, ticket=None):
         return self.open_ticket_wizard(
@@ -113,10 +113,10 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         dialog = self._dialog()
         self.assertFalse(dialog.sale_order_id, "the ticket has no sales order")
         self.assertEqual(
-            set(dialog.helpdesk_suitable_sale_order_ids.ids), {order.id, other_order.id}
+            set(offered(dialog, "sale_order_id").ids), {order.id, other_order.id}
         )
         dialog.helpdesk_product_id = self.product_a
-        self.assertEqual(dialog.helpdesk_suitable_sale_order_ids.ids, order.ids)
+        self.assertEqual(offered(dialog, "sale_order_id").ids, order.ids)
         dialog.helpdesk_product_id = self.env["product.product"]
         dialog.move_ids.add(self.invoice_b)
         dialog.sale_order_id = order
@@ -393,3 +393,4 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
     def test_nothing_left_when_the_last_step_fails(self):
         wizard = self._forged(move_ids=self.invoice_a.ids)
         self.assertLeavesNothingWhenLastStepFails(self.ticket, wizard.refund_moves, "account.move")
+

@@ -14,11 +14,21 @@ class AccountMoveReversal(models.TransientModel):
     _inherit = ["account.move.reversal", "helpdesk.aftersales.wizard.mixin"]
     _aftersales_service_field = "use_credit_notes"
 
+    # The choices of the filters and of the invoices are domains evaluated by
+    # the web client from the dialog's values (the view's ``move_ids``
+    # domain repeats ``_aftersales_invoice_domain``): never a list of the
+    # customer's documents, whose length would grow with their history.
+    helpdesk_commercial_partner_id = fields.Many2one(
+        related="helpdesk_ticket_id.commercial_partner_id", string="Customer"
+    )
     sale_order_id = fields.Many2one(
         "sale.order",
         string="Sales Order",
         check_company=True,
-        domain="[('id', 'in', helpdesk_suitable_sale_order_ids)]",
+        domain="[('partner_id.commercial_partner_id', '=', helpdesk_commercial_partner_id),"
+        " ('company_id', '=', company_id), ('state', '=', 'sale')]"
+        " + ([('order_line.product_id', '=', helpdesk_product_id)]"
+        " if helpdesk_product_id else [])",
     )
     helpdesk_product_id = fields.Many2one(
         "product.product",
@@ -26,11 +36,8 @@ class AccountMoveReversal(models.TransientModel):
         check_company=True,
         help="Only the sales orders and invoices containing this product are offered.",
     )
-    helpdesk_suitable_sale_order_ids = fields.Many2many(
-        "sale.order", compute="_compute_helpdesk_suitable_sale_order_ids"
-    )
-    helpdesk_suitable_move_ids = fields.Many2many(
-        "account.move", compute="_compute_helpdesk_suitable_move_ids"
+    helpdesk_has_invoice = fields.Boolean(
+        string="Has an invoice to refund", compute="_compute_helpdesk_has_invoice"
     )
     helpdesk_modify_unavailable_reason = fields.Char(
         string="Why Reverse and Create Invoice is unavailable",
@@ -73,36 +80,23 @@ class AccountMoveReversal(models.TransientModel):
             domain.append(("invoice_line_ids.product_id", "=", self.helpdesk_product_id.id))
         return domain
 
-    @api.depends("helpdesk_ticket_id", "helpdesk_product_id")
-    def _compute_helpdesk_suitable_sale_order_ids(self):
-        for wizard in self:
-            ticket = wizard.helpdesk_ticket_id
-            if not ticket.commercial_partner_id:
-                wizard.helpdesk_suitable_sale_order_ids = False
-                continue
-            domain = [
-                ("partner_id", "child_of", ticket.commercial_partner_id.id),
-                ("company_id", "=", ticket.company_id.id),
-                ("state", "=", "sale"),
-            ]
-            if wizard.helpdesk_product_id:
-                domain.append(("order_line.product_id", "=", wizard.helpdesk_product_id.id))
-            wizard.helpdesk_suitable_sale_order_ids = self.env["sale.order"].search(domain)
-
     @api.depends("helpdesk_ticket_id", "sale_order_id", "helpdesk_product_id")
-    def _compute_helpdesk_suitable_move_ids(self):
+    def _compute_helpdesk_has_invoice(self):
+        Move = self.env["account.move"]
         for wizard in self:
-            if not wizard.helpdesk_ticket_id.commercial_partner_id:
-                wizard.helpdesk_suitable_move_ids = False
-                continue
-            wizard.helpdesk_suitable_move_ids = self.env["account.move"].search(
-                wizard._aftersales_invoice_domain()
+            wizard.helpdesk_has_invoice = bool(
+                wizard.helpdesk_commercial_partner_id
+                and Move.search_count(wizard._aftersales_invoice_domain(), limit=1)
             )
 
     @api.onchange("sale_order_id", "helpdesk_product_id")
     def _onchange_aftersales_filters(self):
-        if self.helpdesk_ticket_id:
-            self.move_ids = self.move_ids & self.helpdesk_suitable_move_ids
+        """Drop the chosen invoices that no longer match the filters (a search
+        among the chosen ones only)."""
+        if self.helpdesk_ticket_id and self.move_ids:
+            self.move_ids = self.env["account.move"].search(
+                [("id", "in", self.move_ids._origin.ids), *self._aftersales_invoice_domain()]
+            )
 
     @api.depends("move_ids")
     def _compute_helpdesk_modify_unavailable_reason(self):

@@ -15,6 +15,14 @@ class AccountMoveReversal(models.TransientModel):
         domain="[('product_id', '=', helpdesk_product_id)]",
         help="Only the invoices of orders delivered with this lot/serial number are offered.",
     )
+    # The id of the lot, for the invoices' domain in the view: the lot field is
+    # only in the view of Inventory users, the domain is in everyone's.
+    helpdesk_lot_filter = fields.Integer(compute="_compute_helpdesk_lot_filter")
+
+    @api.depends("helpdesk_lot_id")
+    def _compute_helpdesk_lot_filter(self):
+        for wizard in self:
+            wizard.helpdesk_lot_filter = wizard.helpdesk_lot_id.id
 
     @api.model
     def default_get(self, fields_list):
@@ -40,8 +48,8 @@ class AccountMoveReversal(models.TransientModel):
     @api.depends(
         "helpdesk_ticket_id", "sale_order_id", "helpdesk_product_id", "helpdesk_lot_id"
     )
-    def _compute_helpdesk_suitable_move_ids(self):
-        return super()._compute_helpdesk_suitable_move_ids()
+    def _compute_helpdesk_has_invoice(self):
+        return super()._compute_helpdesk_has_invoice()
 
     @api.onchange("helpdesk_product_id")
     def _onchange_aftersales_product_id(self):
