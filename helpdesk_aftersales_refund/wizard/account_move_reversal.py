@@ -1,5 +1,8 @@
-from odoo import api, fields, models
+from collections import defaultdict
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import float_compare
 
 PAID_STATES = ("paid", "in_payment", "partial")
 
@@ -38,6 +41,14 @@ class AccountMoveReversal(models.TransientModel):
     )
     helpdesk_has_invoice = fields.Boolean(
         string="Has an invoice to refund", compute="_compute_helpdesk_has_invoice"
+    )
+    helpdesk_line_ids = fields.One2many(
+        "helpdesk.refund.line",
+        "wizard_id",
+        string="Products to Refund",
+        compute="_compute_helpdesk_line_ids",
+        store=True,
+        readonly=False,
     )
     helpdesk_modify_unavailable_reason = fields.Char(
         string="Why Reverse and Create Invoice is unavailable",
@@ -98,7 +109,55 @@ class AccountMoveReversal(models.TransientModel):
                 [("id", "in", self.move_ids._origin.ids), *self._aftersales_invoice_domain()]
             )
 
-    @api.depends("move_ids")
+    @api.depends("move_ids", "helpdesk_product_id")
+    def _compute_helpdesk_line_ids(self):
+        for wizard in self:
+            commands = [Command.clear()]
+            if wizard.helpdesk_ticket_id:
+                commands += [Command.create(vals) for vals in wizard._aftersales_line_vals()]
+            wizard.helpdesk_line_ids = commands
+
+    def _aftersales_invoice_lines(self):
+        """The product lines of the invoices to refund."""
+        return self.move_ids._origin.invoice_line_ids.filtered(
+            lambda line: line.display_type == "product"
+        )
+
+    def _aftersales_line_vals(self):
+        """Everything still refundable of the invoices' lines (of the product
+        when one is chosen)."""
+        product = self.helpdesk_product_id._origin
+        invoice_lines = self._aftersales_invoice_lines().filtered(
+            lambda line: not product or line.product_id == product
+        )
+        refundable = invoice_lines.sudo()._aftersales_refundable_quantity()
+        return [
+            {"invoice_line_id": line.id, "quantity": quantity}
+            for line, quantity in refundable.items()
+            if float_compare(quantity, 0.0, precision_rounding=line.product_uom_id.rounding) > 0
+        ]
+
+    def _aftersales_asked_quantities(self):
+        """``{invoice line: quantity to refund}`` from Products to Refund."""
+        asked = defaultdict(float)
+        for line in self.helpdesk_line_ids:
+            asked[line.invoice_line_id._origin] += line.quantity
+        return asked
+
+    def _aftersales_is_whole_refund(self):
+        """Whether Products to Refund is every line of the invoices, with all
+        its invoiced quantity."""
+        asked = self._aftersales_asked_quantities()
+        invoice_lines = self._aftersales_invoice_lines()
+        return set(asked) <= set(invoice_lines) and all(
+            float_compare(
+                asked.get(line, 0.0), line.quantity, precision_rounding=line.product_uom_id.rounding
+            )
+            == 0
+            for line in invoice_lines
+        )
+
+    @api.depends("move_ids", "helpdesk_line_ids.quantity", "helpdesk_line_ids.invoice_line_id")
     def _compute_helpdesk_modify_unavailable_reason(self):
         may_post = self.env.user.has_group("account.group_account_invoice")
         for wizard in self:
@@ -113,6 +172,11 @@ class AccountMoveReversal(models.TransientModel):
                 wizard.helpdesk_modify_unavailable_reason = self.env._(
                     "Reverse and Create Invoice is not available for paid invoices: use "
                     "Reverse, then reconcile the credit note with the payment."
+                )
+            elif not wizard._aftersales_is_whole_refund():
+                wizard.helpdesk_modify_unavailable_reason = self.env._(
+                    "Reverse and Create Invoice is for whole invoices only: to refund "
+                    "some products or quantities, use Reverse."
                 )
             else:
                 wizard.helpdesk_modify_unavailable_reason = False
@@ -134,6 +198,7 @@ class AccountMoveReversal(models.TransientModel):
             self._aftersales_check_invoice(move)
             self._aftersales_check_date(move)
         self._aftersales_check_journal()
+        self._aftersales_check_lines()
 
     def _aftersales_check_invoice(self, move):
         """A posted customer invoice of the ticket's customer and company, not
@@ -198,6 +263,44 @@ class AccountMoveReversal(models.TransientModel):
                 self.env._("Choose a sales journal of the ticket's company for the credit note.")
             )
 
+    def _aftersales_check_lines(self):
+        """Products to Refund: lines of the chosen invoices, at least one per
+        invoice, with no more than what is still refundable."""
+        for line in self.helpdesk_line_ids:
+            line._aftersales_check_line()
+        asked = self._aftersales_asked_quantities()
+        for move in self.move_ids:
+            if not any(line.move_id == move for line in asked):
+                raise UserError(
+                    self.env._(
+                        "There is no product to refund on the invoice %(move)s: add one to "
+                        "Products to Refund or remove the invoice from Invoices to Refund.",
+                        move=move.display_name,
+                    )
+                )
+        # After the lock: what credit notes made meanwhile refund is counted.
+        refundable = self.env["account.move.line"].union(*asked).sudo()
+        refundable = refundable._aftersales_refundable_quantity()
+        for invoice_line, quantity in asked.items():
+            self._aftersales_check_quantity(invoice_line, quantity, refundable[invoice_line])
+
+    def _aftersales_check_quantity(self, invoice_line, quantity, available):
+        rounding = invoice_line.product_uom_id.rounding or 0.01
+        if float_compare(quantity, available, precision_rounding=rounding) <= 0:
+            return
+        raise UserError(
+            self.env._(
+                "You cannot refund %(quantity)s %(uom)s of %(product)s from %(move)s: only "
+                "%(available)s %(uom)s can still be refunded (invoiced, minus what its "
+                "credit notes already refund).",
+                quantity=quantity,
+                available=available,
+                uom=invoice_line.product_uom_id.name,
+                product=invoice_line.product_id.display_name or invoice_line.name,
+                move=invoice_line.move_id.display_name,
+            )
+        )
+
     def _aftersales_check_modify(self):
         """Reverse and Create Invoice posts: not for paid invoices, nor for
         agents without invoicing rights (see its reason)."""
@@ -213,6 +316,43 @@ class AccountMoveReversal(models.TransientModel):
             # prepares a draft that stays a draft whatever the date.
             values["auto_post"] = "no"
         return values
+
+    def _aftersales_fit_credit_notes(self, credit_notes):
+        """Reduce the draft credit notes core made of whole invoices to
+        Products to Refund: lines removed, quantities lowered. The lines keep
+        their sales order lines: the orders' invoiced quantities follow."""
+        asked = self._aftersales_asked_quantities()
+        for credit_note in credit_notes:
+            commands = []
+            for invoice_line, credit_line in self._aftersales_pair_lines(credit_note):
+                quantity = asked.get(invoice_line, 0.0)
+                rounding = invoice_line.product_uom_id.rounding or 0.01
+                if float_compare(quantity, 0.0, precision_rounding=rounding) <= 0:
+                    commands.append(Command.delete(credit_line.id))
+                elif float_compare(quantity, credit_line.quantity, precision_rounding=rounding):
+                    commands.append(Command.update(credit_line.id, {"quantity": quantity}))
+            if commands:
+                credit_note.write({"invoice_line_ids": commands})
+
+    def _aftersales_pair_lines(self, credit_note):
+        """``(invoice line, credit note line)`` pairs of a credit note made by
+        core's reversal: same product and sales order lines, in order."""
+        def product_lines(move):
+            return move.invoice_line_ids.filtered(
+                lambda line: line.display_type == "product"
+            ).sorted(lambda line: (line.sequence, line.id))
+
+        credit_lines = product_lines(credit_note).grouped(
+            lambda line: line._aftersales_credit_key()
+        )
+        pairs = []
+        for key, invoice_lines in (
+            product_lines(credit_note.reversed_entry_id)
+            .grouped(lambda line: line._aftersales_credit_key())
+            .items()
+        ):
+            pairs += zip(invoice_lines, credit_lines.get(key, []), strict=False)
+        return pairs
 
     def reverse_moves(self, is_modify=False):
         if not self.helpdesk_ticket_id:
@@ -232,6 +372,8 @@ class AccountMoveReversal(models.TransientModel):
         wizard = self if may_post else self.sudo()
         action = super(AccountMoveReversal, wizard).reverse_moves(is_modify=is_modify)
         credit_notes = self.sudo().move_ids.reversal_move_ids - before.sudo()
+        if not is_modify:
+            self._aftersales_fit_credit_notes(credit_notes)
         # "Reverse and Create Invoice" also makes the draft invoices that
         # replace the reversed ones: they belong to the ticket too.
         new_invoices = wizard.new_move_ids - credit_notes

@@ -17,7 +17,9 @@ class AccountMoveReversal(models.TransientModel):
     )
     # The id of the lot, for the invoices' domain in the view: the lot field is
     # only in the view of Inventory users, the domain is in everyone's.
-    helpdesk_lot_filter = fields.Integer(compute="_compute_helpdesk_lot_filter")
+    helpdesk_lot_filter = fields.Integer(
+        string="Lot/Serial Number Filter", compute="_compute_helpdesk_lot_filter"
+    )
 
     @api.depends("helpdesk_lot_id")
     def _compute_helpdesk_lot_filter(self):
