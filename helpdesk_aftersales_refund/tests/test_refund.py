@@ -500,8 +500,8 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         dialog.move_ids.add(invoice)
         self.assertEqual(
             self._lines(dialog),
-            [(invoice, self.product_a, 1.0, 100.0), (invoice, self.product_b, 2.0, 50.0)],
-            "the draft credit note's 2 are no longer offered",
+            [(invoice, self.product_a, 1.0, 100.0)],
+            "what the draft credit note refunds (2 of A, all of B) is no longer offered",
         )
         self.assertIn("whole invoices", dialog.helpdesk_modify_unavailable_reason)
 
