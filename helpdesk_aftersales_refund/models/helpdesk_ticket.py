@@ -10,7 +10,9 @@ class HelpdeskTicket(models.Model):
         string="Credit Notes",
         domain=[("move_type", "=", "out_refund")],
     )
-    credit_note_count = fields.Integer(string="Number of Credit Notes", compute="_compute_credit_note_count")
+    credit_note_count = fields.Integer(
+        string="Number of Credit Notes", compute="_compute_credit_note_count"
+    )
 
     @api.depends("credit_note_ids")
     @api.depends_context("uid")

@@ -112,9 +112,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         other_order.action_confirm()
         dialog = self._dialog()
         self.assertFalse(dialog.sale_order_id, "the ticket has no sales order")
-        self.assertEqual(
-            set(offered(dialog, "sale_order_id").ids), {order.id, other_order.id}
-        )
+        self.assertEqual(set(offered(dialog, "sale_order_id").ids), {order.id, other_order.id})
         dialog.helpdesk_product_id = self.product_a
         self.assertEqual(offered(dialog, "sale_order_id").ids, order.ids)
         dialog.helpdesk_product_id = self.env["product.product"]

@@ -237,7 +237,9 @@ class AccountMoveReversal(models.TransientModel):
             )
         if move.payment_state == "reversed":
             raise UserError(
-                self.env._("The invoice %(move)s is already fully reversed.", move=move.display_name)
+                self.env._(
+                    "The invoice %(move)s is already fully reversed.", move=move.display_name
+                )
             )
 
     def _aftersales_check_date(self, move):
@@ -337,6 +339,7 @@ class AccountMoveReversal(models.TransientModel):
     def _aftersales_pair_lines(self, credit_note):
         """``(invoice line, credit note line)`` pairs of a credit note made by
         core's reversal: same product and sales order lines, in order."""
+
         def product_lines(move):
             return move.invoice_line_ids.filtered(
                 lambda line: line.display_type == "product"

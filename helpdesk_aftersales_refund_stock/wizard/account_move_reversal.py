@@ -47,9 +47,7 @@ class AccountMoveReversal(models.TransientModel):
             )
         return domain
 
-    @api.depends(
-        "helpdesk_ticket_id", "sale_order_id", "helpdesk_product_id", "helpdesk_lot_id"
-    )
+    @api.depends("helpdesk_ticket_id", "sale_order_id", "helpdesk_product_id", "helpdesk_lot_id")
     def _compute_helpdesk_has_invoice(self):
         return super()._compute_helpdesk_has_invoice()
 
