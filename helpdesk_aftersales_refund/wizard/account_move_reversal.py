@@ -10,8 +10,8 @@ PAID_STATES = ("paid", "in_payment", "partial")
 class AccountMoveReversal(models.TransientModel):
     """The core reversal dialog, opened from a ticket: it offers only the
     ticket customer's posted invoices (narrowed by order and product; by lot
-    with helpdesk_aftersales_refund_stock) and links the credit notes back to
-    the ticket."""
+    with helpdesk_aftersales_refund_stock), refunds the lines and quantities
+    of its Products to Refund and links the credit notes back to the ticket."""
 
     _name = "account.move.reversal"
     _inherit = ["account.move.reversal", "helpdesk.aftersales.wizard.mixin"]
