@@ -218,3 +218,48 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
             form.receives_portal_returns = True
         self.assertEqual(self.env.company.helpdesk_return_team_id, form.record)
         self.assertFalse(self.aftersales_team.receives_portal_returns)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalReturnRequestTour(HelpdeskAftersalesCase, HttpCase):
+    """A portal customer in a real browser: My Tickets, a ticket's returns,
+    then Request a Return on the delivered order."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_aftersales()
+        with Form(cls.aftersales_team) as team:
+            team.receives_portal_returns = True
+        new_test_user(
+            cls.env,
+            login="portal_deco",
+            groups="base.group_portal",
+            partner_id=cls.aftersales_customer.id,
+            email=cls.aftersales_customer.email,
+        )
+        chair = cls.env["product.product"].create(
+            {"name": "Portal Chair", "type": "consu", "is_storable": True}
+        )
+        stock = (
+            cls.env["stock.warehouse"]
+            .search([("company_id", "=", cls.env.company.id)], limit=1)
+            .lot_stock_id
+        )
+        cls.env["stock.quant"]._update_available_quantity(chair, stock, 10)
+        cls.damaged = cls.env["helpdesk.return.reason"].create({"name": "Damaged in transit"})
+        cls.order = sell_and_deliver(cls.env, cls.aftersales_customer, {chair: 3})
+
+    def test_portal_tour(self):
+        # The agent already took one chair back from the customer's ticket.
+        self.aftersales_ticket.sale_order_id = self.order
+        form = self.open_ticket_wizard(self.aftersales_ticket, "action_return")
+        with form.line_ids.edit(0) as line:
+            line.quantity = 1
+        form.save().action_create_returns()
+        self.start_tour(
+            "/my/tickets", "helpdesk_aftersales_return_portal_tour", login="portal_deco"
+        )
+        ticket = self.env["helpdesk.ticket"].search([("return_request_line_ids", "!=", False)])
+        self.assertEqual(ticket.return_request_line_ids.quantity, 2.0)
+        self.assertEqual(ticket.return_request_line_ids.return_reason_id, self.damaged)
