@@ -137,6 +137,40 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
             {self.chair: 1.0, self.lamp: 2.0},
         )
 
+    def test_request_over_two_deliveries(self):
+        """An order delivered in two parts (a backorder): the request takes
+        the first delivery first, and the dialog proposes only the deliveries
+        the request names."""
+        order = sell_and_deliver(self.env, self.jane, {self.chair: 3}, validate=False)
+        first = order.picking_ids
+        first.move_ids.quantity = 1
+        first.move_ids.picked = True
+        action = first.button_validate()
+        Form(self.env[action["res_model"]].with_context(**action["context"])).save().process()
+        second = order.picking_ids - first
+        second.move_ids.picked = True
+        second.button_validate()
+        self.assertEqual({*order.picking_ids.mapped("state")}, {"done"})
+        chair_line = order.order_line
+        page = self._form_page(order)
+        self.assertIn('max="3.0"', page.text)
+        self._post(order, {f"quantity_{chair_line.id}": "1"})
+        ticket = self._tickets()
+        self.assertEqual(ticket.return_request_line_ids.move_id.picking_id, first)
+        form = self.open_ticket_wizard(ticket, "action_return", user=self.helpdesk_agent)
+        # The order's two deliveries are allowed, the requested one proposed.
+        self.assertEqual(form.picking_ids[:], first)
+        wizard = form.save()
+        self.assertEqual(
+            [(line.picking_id, line.quantity) for line in wizard.line_ids], [(first, 1.0)]
+        )
+        ticket.unlink()
+        self._post(order, {f"quantity_{chair_line.id}": "3"})
+        lines = self._tickets().return_request_line_ids
+        self.assertEqual(
+            [(line.picking_id, line.quantity) for line in lines], [(first, 1.0), (second, 2.0)]
+        )
+
     def test_more_than_delivered(self):
         chair_line = self._line(self.order, self.chair)
         response = self._post(self.order, {f"quantity_{chair_line.id}": "4"})
