@@ -87,7 +87,10 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
                     )
                 )
             # Existence only (sudo): what the user may use is checked by the action.
-            if len(self.env[field.comodel_name].sudo().browse(ids).exists()) != len(set(ids)):
+            # Distinct ids: two lines may name the same record (``exists()``
+            # keeps duplicates), e.g. two deliveries of one product to return.
+            ids = list(set(ids))
+            if len(self.env[field.comodel_name].sudo().browse(ids).exists()) != len(ids):
                 raise MissingError(
                     self.env._(
                         "The record chosen for %(field)s does not exist (any more): reload the "
