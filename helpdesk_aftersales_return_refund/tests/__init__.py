@@ -1,1 +1,1 @@
-from . import test_performance, test_return_refund, test_tour
+from . import test_performance, test_return_refund, test_tour, test_translations
