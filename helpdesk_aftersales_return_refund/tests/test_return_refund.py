@@ -80,8 +80,8 @@ class TestReturnRefund(ReturnRefundCase):
         self.assertEqual((self.ticket.picking_count, self.ticket.credit_note_count), (1, 1))
         message = self.ticket.message_ids[0]
         self.assertIn("Return and draft credit note created", message.body)
-        self.assertIn(f"data-oe-id=\"{returned.id}\"", message.body)
-        self.assertIn(f"data-oe-id=\"{credit_note.id}\"", message.body)
+        self.assertIn(f'data-oe-id="{returned.id}"', message.body)
+        self.assertIn(f'data-oe-id="{credit_note.id}"', message.body)
 
     def test_two_invoices_latest_first(self):
         order = sell_and_deliver(self.env, self.customer, {self.chair: 5}, validate=False)
@@ -206,7 +206,8 @@ class TestReturnRefund(ReturnRefundCase):
 
     def test_more_than_delivered_or_negative_is_refused(self):
         self.sell(2)
-        for quantity, error in ((3, "only 2.0 Units can still be returned"), (-1, "must be positive")):
+        refusals = ((3, "only 2.0 Units can still be returned"), (-1, "must be positive"))
+        for quantity, error in refusals:
             dialog = self.dialog()
             with dialog.line_ids.edit(0) as line:
                 line.quantity = quantity
@@ -229,12 +230,12 @@ class TestReturnRefund(ReturnRefundCase):
         Move = self.registry["account.move"]
 
         def fail(*args, **kwargs):
-            raise UserError("the credit note cannot be made")
+            raise RuntimeError("the credit note cannot be made")
 
         pickings = self.env["stock.picking"].search_count([])
         with (
             patch.object(Move, "_reverse_moves", fail),
-            self.assertRaisesRegex(UserError, "the credit note cannot be made"),
+            self.assertRaisesRegex(RuntimeError, "the credit note cannot be made"),
             self.env.cr.savepoint(),
         ):
             self.dialog().save().action_create_returns_and_refunds()

@@ -18,7 +18,7 @@ class TestReturnRefundTranslations(ReturnRefundCase):
             "de_DE": ("Retoure und Rückerstattung", "nichts gutzuschreiben"),
             "zh_CN": ("退货并退款", "无可贷记内容"),
         }
-        for lang, (button, nothing) in expected.items():
+        for lang, (button, _nothing) in expected.items():
             Wizard = self.env["helpdesk.stock.return"].with_context(lang=lang)
             arch = Wizard.get_views([(False, "form")])["views"]["form"]["arch"]
             self.assertIn(button, arch)
