@@ -16,10 +16,9 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+from tools import devenv
 
-import devenv  # noqa: E402
+ROOT = devenv.ROOT
 
 SHELL_SCRIPT = os.path.join(ROOT, "bench", "bench_shell.py")
 
@@ -174,7 +173,7 @@ def render(r):
         "",
         "Reproduce with `make bench` (builds its own databases, writes this file). "
         + durations(r.get("durations", {}))
-        + "`python3 bench/run.py --only counts,list,actions` (or `install`) prints some "
+        + "`python3 -m bench.run --only counts,list,actions` (or `install`) prints some "
         "parts without touching this file.",
         f"Measured on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, PostgreSQL on "
         "loopback, on a virtual machine whose speed varies from run to run: times are "
