@@ -2,6 +2,7 @@ from . import (
     test_access,
     test_helpdesk_stock_return,
     test_performance,
+    test_return_reasons,
     test_rpc,
     test_tour,
     test_translations,
