@@ -38,7 +38,7 @@ class TestReturnRefundTour(HelpdeskAftersalesCase, HttpCase):
         returned = self.aftersales_ticket.picking_ids
         self.assertEqual(returned.return_id, self.order.picking_ids - returned)
         self.assertEqual(returned.move_ids.product_uom_qty, 2)
-        credit_note = self.aftersales_ticket.invoice_ids
+        credit_note = self.aftersales_ticket.credit_note_ids
         self.assertEqual(credit_note.move_type, "out_refund")
         self.assertEqual(credit_note.reversed_entry_id, self.invoice)
         self.assertEqual(credit_note.state, "draft")
