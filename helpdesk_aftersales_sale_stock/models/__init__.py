@@ -1,1 +1,2 @@
 from . import helpdesk_ticket
+from . import product_template

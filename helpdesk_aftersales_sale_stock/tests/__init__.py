@@ -1,1 +1,2 @@
 from . import test_ticket_lot
+from . import test_warranty
