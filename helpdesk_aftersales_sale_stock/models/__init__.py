@@ -1,2 +1,1 @@
-from . import helpdesk_ticket
-from . import product_template
+from . import helpdesk_ticket, product_template

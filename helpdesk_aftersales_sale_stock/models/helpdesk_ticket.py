@@ -42,9 +42,7 @@ class HelpdeskTicket(models.Model):
             ).lot_id = False
         return res
 
-    @api.depends(
-        "product_id.warranty_months", "lot_id", "sale_order_id", "commercial_partner_id"
-    )
+    @api.depends("product_id.warranty_months", "lot_id", "sale_order_id", "commercial_partner_id")
     def _compute_warranty(self):
         # Not stored: it depends on today.
         delivered = self._aftersales_warranty_delivery_dates()
