@@ -1,9 +1,9 @@
 # Helpdesk After-Sales for Odoo 18: the project's commands.
-# Setup (Odoo source, PostgreSQL cluster, virtualenv) is done by tools/devenv.py.
+# Setup (Odoo source, PostgreSQL cluster, virtualenv) is done by tools/devenv/ (python3 -m tools.devenv).
 PYTHON ?= python3
-DEVENV := $(PYTHON) tools/devenv.py
+DEVENV := $(PYTHON) -m tools.devenv
 
-.PHONY: test run odoo-test clean-db bench dist lint
+.PHONY: test run odoo-test clean-db bench dist lint screenshots
 
 ## Run every test: Odoo module tests and suite-level tests.
 test:
@@ -20,14 +20,18 @@ run:
 clean-db:
 	$(DEVENV) dropdb helpdesk_aftersales_demo
 
-## Benchmark: query counts and timings, written to docs/BENCHMARKS.md
+## Benchmark: query counts, timings and load over HTTP, written to docs/BENCHMARKS.md
 bench:
-	$(PYTHON) bench/run.py
+	$(PYTHON) -m bench.run
 
 ## Wheels odoo-addon-<name> of every addon into dist/
 dist:
-	$(PYTHON) tools/dist.py
+	$(PYTHON) -m tools.dist
 
 ## ruff (lint + format) and pylint-odoo OCA mandatory checks; also run by make test
 lint:
-	$(PYTHON) tools/lint.py
+	$(PYTHON) -m tools.lint
+
+## The README's screenshots (docs/screenshots/), taken by browser tours on the demo data
+screenshots:
+	$(DEVENV) screenshots

@@ -62,8 +62,6 @@ elif MODE == "list":
     # Both databases in this one process, read in turn: the ratio compares
     # reads made at the same moments, so the load of the machine hits both
     # alike (two processes at two moments gave ratios 0.1 apart).
-    from lxml import etree
-
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 
@@ -71,19 +69,15 @@ elif MODE == "list":
     # The same user context (lang, tz) as the shell's own environment.
     standin_env = api.Environment(standin_cr, SUPERUSER_ID, dict(env.context))
 
+    from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+
     def list_read(env_):
-        """What the web client asks for (as HelpdeskAftersalesCase.
-        list_view_specification in the tests): every column of the list view,
-        with the name of related records."""
+        """What the web client asks for: the test kit's list_view_specification
+        (every column of the list view, with the name of related records)."""
         make_tickets(1000, env_)
         Ticket = env_["helpdesk.ticket"]
-        arch = Ticket.get_views([(False, "list")])["views"]["list"]["arch"]
-        names = [n.get("name") for n in etree.fromstring(arch).iter("field")]
-        spec = {
-            name: {"fields": {"display_name": {}}} if Ticket._fields[name].relational else {}
-            for name in names
-        }
-        return names, lambda: Ticket.web_search_read([], spec, limit=1000)
+        spec = HelpdeskAftersalesCase.list_view_specification(Ticket)
+        return list(spec), lambda: Ticket.web_search_read([], spec, limit=1000)
 
     try:
         suite_names, suite_read = list_read(env)

@@ -3,7 +3,8 @@
 
 1. SQL queries and time to compute every smart-button count on 1, 100, 1000 tickets;
 2. time to read 1000 tickets with the list view's fields, suite vs stand-in helpdesk alone;
-3. install time of the whole suite on top of its dependencies, vs the dependencies' own.
+3. install time of the whole suite on top of its dependencies, vs the dependencies' own;
+5. load: agents over HTTP against a --workers=4 server (bench/load.py).
 """
 
 import argparse
@@ -16,10 +17,12 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+from tools import devenv
 
-import devenv  # noqa: E402
+ROOT = devenv.ROOT
+
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+import load  # noqa: E402
 
 SHELL_SCRIPT = os.path.join(ROOT, "bench", "bench_shell.py")
 
@@ -96,7 +99,7 @@ def measure_install(platform, suite):
     return {"suite": suite, "deps": deps, "together": together, "second_run": second_run}
 
 
-PARTS = ("counts", "list", "actions", "install")
+PARTS = ("counts", "list", "actions", "install", "load")
 
 
 def main():
@@ -156,6 +159,11 @@ def main():
         started = time.perf_counter()
         results["install"] = measure_install(platform, suite)
         results["durations"]["part 4"] = time.perf_counter() - started
+    if "load" in parts:
+        devenv.log("5/5 load: 1, 8, 32 agents over HTTP (bench/load.py, up to 10 minutes)")
+        started = time.perf_counter()
+        results["load"] = load.measure()
+        results["durations"]["part 5"] = time.perf_counter() - started
     raw = os.path.join(tempfile.gettempdir(), f"ha_bench_{'_'.join(parts)}.json")
     with open(raw, "w") as fh:
         json.dump(results, fh, indent=1)
@@ -174,7 +182,7 @@ def render(r):
         "",
         "Reproduce with `make bench` (builds its own databases, writes this file). "
         + durations(r.get("durations", {}))
-        + "`python3 bench/run.py --only counts,list,actions` (or `install`) prints some "
+        + "`python3 -m bench.run --only counts,list,actions` (or `install`) prints some "
         "parts without touching this file.",
         f"Measured on {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, PostgreSQL on "
         "loopback, on a virtual machine whose speed varies from run to run: times are "
@@ -195,6 +203,8 @@ def render(r):
         lines += render_actions(r["actions"])
     if "install" in r:
         lines += render_install(r["install"])
+    if "load" in r:
+        lines += load.render(r["load"])
     return "\n".join(lines) + "\n"
 
 

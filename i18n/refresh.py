@@ -16,8 +16,10 @@ translated with ``i18n/glossary.csv``); vanished ones go.
 
 import argparse
 import ast
+import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 
@@ -41,21 +43,27 @@ def export_pots(platform, modules, outdir, db=None):
             platform.odoo_cmd(db, "-i", ",".join(modules), "--stop-after-init", "--log-level=warn"),
             env=platform.env,
         )
-    paths = {}
+    paths = {module: os.path.join(outdir, f"{module}.pot") for module in modules}
     try:
-        for module in modules:
-            path = os.path.join(outdir, f"{module}.pot")
-            devenv.run(
-                platform.odoo_cmd(
-                    db,
-                    f"--i18n-export={path}",
-                    f"--modules={module}",
-                    "--stop-after-init",
-                    "--log-level=warn",
-                ),
-                env=platform.env,
-            )
-            paths[module] = path
+        # One Odoo run for every module (one registry load, not one per
+        # module), each exported alone as `odoo-bin --i18n-export` does.
+        script = (
+            "import json, odoo.tools.translate as translate\n"
+            f"for module, path in json.loads({json.dumps(json.dumps(paths))}).items():\n"
+            "    with open(path, 'wb') as buf:\n"
+            "        translate.trans_export(False, [module], buf, 'po', env.cr)\n"
+            "env.cr.rollback()\n"
+        )
+        devenv.run(
+            platform.odoo_cmd(db, "--log-level=warn", "--no-http", command="shell"),
+            input=script,
+            text=True,
+            env=platform.env,
+            stdout=subprocess.DEVNULL,
+        )
+        missing = [module for module, path in paths.items() if not os.path.isfile(path)]
+        if missing:
+            raise SystemExit(f"no template exported for {', '.join(missing)}")
     finally:
         if own_db:
             devenv.drop_db(platform.env, db)

@@ -11,6 +11,8 @@ import tempfile
 import time
 import urllib.request
 
+from .odoo_shell import DEVENV, ROOT
+
 
 def free_port():
     with socket.socket() as s:
@@ -50,7 +52,8 @@ class OdooServer:
         with open(self.log_path, "w", encoding="utf-8") as log:
             # Its own process group: stopping it stops devenv, odoo-bin and its workers.
             self.proc = subprocess.Popen(
-                ["python3", self.env["HA_DEVENV"], "odoo", "--db", self.db, "--", *self.args],
+                [*DEVENV, "odoo", "--db", self.db, "--", *self.args],
+                cwd=ROOT,
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,

@@ -4,32 +4,45 @@ import json
 import os
 import subprocess
 
+from tools.devenv.common import ROOT
+
+DEVENV = ["python3", "-m", "tools.devenv"]
+
+
+def devenv(platform_env, *args, check, **kwargs):
+    """``python3 -m tools.devenv ARGS`` from the repository's root."""
+    return subprocess.run([*DEVENV, *args], env=platform_env, cwd=ROOT, check=check, **kwargs)
+
 
 class OdooDatabase:
-    """A fresh database (template copy + ``modules``), dropped on ``close``.
-    With ``demo``, the template has Odoo's demo data and ``modules`` load theirs
-    (what `make run` serves)."""
+    """A fresh database, dropped on ``close``: a copy of ``source`` (a database
+    name, e.g. the ``suite_db`` fixture), else of the cached database with the
+    dependencies + ``modules`` installed. With ``demo``, Odoo's demo data and
+    the modules' own (what `make run` serves)."""
 
-    def __init__(self, platform_env, prefix, modules, demo=False):
+    def __init__(self, platform_env, prefix, modules=(), demo=False, source=None):
         self.env = platform_env
-        self.devenv = platform_env["HA_DEVENV"]
         self.name = f"{prefix}_{os.getpid()}"
-        subprocess.run(
-            ["python3", self.devenv, "db", self.name, "--modules", ",".join(modules)]
-            + (["--demo"] if demo else []),
-            check=True,
-            env=self.env,
-            capture_output=True,
-        )
+        args = ["db", self.name]
+        if source:
+            args += ["--from", source]
+        else:
+            args += ["--modules", ",".join(modules)] + (["--demo"] if demo else [])
+        devenv(self.env, *args, check=True, capture_output=True)
 
     def shell(self, script, timeout=600):
         """Run ``script`` (it prints ``RESULT:<json>``) and return the JSON."""
-        res = subprocess.run(
-            ["python3", self.devenv, "odoo", "--db", self.name, "--", "shell", "--log-level=warn"],
+        res = devenv(
+            self.env,
+            "odoo",
+            "--db",
+            self.name,
+            "--",
+            "shell",
+            "--log-level=warn",
             input=script,
             capture_output=True,
             text=True,
-            env=self.env,
             timeout=timeout,
             check=False,
         )
@@ -38,4 +51,4 @@ class OdooDatabase:
         return json.loads(lines[-1][len("RESULT:") :])
 
     def close(self):
-        subprocess.run(["python3", self.devenv, "dropdb", self.name], env=self.env, check=False)
+        devenv(self.env, "dropdb", self.name, check=False)

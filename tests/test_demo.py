@@ -3,9 +3,10 @@ the whole suite with its demo data, the After-Sales team with every service on
 and tickets whose buttons and smart buttons work.
 
 The Odoo module tests run without demo data, so this is the test of the
-suite's demo/ files: it builds a database from the demo template, as
-`tools/devenv.py run` does, and looks at it from an odoo shell as the
-administrator who logs in."""
+suite's demo/ files: it copies the very database `make run` copies (the
+demo template + the whole suite with its demo data, cached by the content of
+the suite's files) and looks at it from an odoo shell as the administrator
+who logs in."""
 
 import subprocess
 import textwrap

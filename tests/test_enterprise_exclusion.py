@@ -14,7 +14,7 @@ import subprocess
 import textwrap
 
 from .conftest import ROOT, STANDINS, product_modules
-from .odoo_shell import OdooDatabase
+from .odoo_shell import DEVENV, OdooDatabase
 from .test_manifests import ENTERPRISE_AFTERSALES
 
 SCRIPT = textwrap.dedent(
@@ -90,8 +90,7 @@ def run_shell(platform_env, db, extra_addons, install, attempts):
     }
     res = subprocess.run(
         [
-            "python3",
-            platform_env["HA_DEVENV"],
+            *DEVENV,
             "odoo",
             "--db",
             db,
@@ -101,6 +100,7 @@ def run_shell(platform_env, db, extra_addons, install, attempts):
             f"--addons-path={','.join(addons)}",
         ],
         input=script,
+        cwd=ROOT,
         capture_output=True,
         text=True,
         env=platform_env,
@@ -120,11 +120,10 @@ def assert_refused(out, attempts, other):
         assert out["state_after"][name] == "uninstalled", (name, out["state_after"][name])
 
 
-def test_enterprise_modules_refused_where_the_suite_is_installed(platform_env, tmp_path):
+def test_enterprise_modules_refused_where_the_suite_is_installed(platform_env, suite_db, tmp_path):
     """The suite is installed (the suite tests' database): installing any of
     Odoo's own after-sales modules is refused; nothing is kept (rolled back)."""
-    db = platform_env.get("HA_TEST_DB")
-    assert db, "HA_TEST_DB not set: run through `make test`"
+    db = suite_db
     out = run_shell(platform_env, db, fake_enterprise_addons(tmp_path), [], ENTERPRISE_AFTERSALES)
     assert set(product_modules()) <= set(out["installed"]) | set(ENTERPRISE_AFTERSALES)
     assert not set(out["installed"]) & ENTERPRISE_AFTERSALES

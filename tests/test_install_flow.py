@@ -4,9 +4,9 @@ stand-ins), enabling each After-Sales setting installs its bridge at once.
 Odoo forbids module installs inside its own tests, so this runs a script in
 `odoo-bin shell` against a fresh database, as an administrator would."""
 
-import os
-import subprocess
 import textwrap
+
+from .odoo_shell import OdooDatabase
 
 SCRIPT = textwrap.dedent(
     """
@@ -42,29 +42,10 @@ SCRIPT = textwrap.dedent(
 
 
 def test_enabling_each_setting_installs_its_bridge(platform_env):
-    db = f"ha_flow_{os.getpid()}"
-    devenv = platform_env["HA_DEVENV"]
-    subprocess.run(
-        ["python3", devenv, "db", db, "--modules", "helpdesk_aftersales"],
-        check=True,
-        env=platform_env,
-        capture_output=True,
-    )
+    # A copy of the cached database with only the base module of the suite.
+    db = OdooDatabase(platform_env, "ha_flow", ["helpdesk_aftersales"])
     try:
-        res = subprocess.run(
-            ["python3", devenv, "odoo", "--db", db, "--", "shell", "--log-level=warn"],
-            input=SCRIPT,
-            capture_output=True,
-            text=True,
-            env=platform_env,
-            timeout=900,
-            check=False,
-        )
-        lines = [line for line in res.stdout.splitlines() if line.startswith("RESULT:")]
-        assert lines, res.stdout[-3000:] + res.stderr[-3000:]
-        import json
-
-        out = json.loads(lines[-1][len("RESULT:") :])
+        out = db.shell(SCRIPT, timeout=900)
         assert out["refused"] and "helpdesk_aftersales_refund" in out["refused"]
         assert out["written_after_refusal"] is False
         for module in (
@@ -76,4 +57,4 @@ def test_enabling_each_setting_installs_its_bridge(platform_env):
         ):
             assert out[module] == ["installed", True], (module, out)
     finally:
-        subprocess.run(["python3", devenv, "dropdb", db], env=platform_env, check=False)
+        db.close()

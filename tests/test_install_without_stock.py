@@ -11,6 +11,8 @@ import os
 import subprocess
 import textwrap
 
+from .odoo_shell import DEVENV, ROOT
+
 SCRIPT = textwrap.dedent(
     """
     import json
@@ -99,10 +101,10 @@ SCRIPT = textwrap.dedent(
 
 def test_refunds_without_inventory(platform_env):
     db = f"ha_nostock_{os.getpid()}"
-    devenv = platform_env["HA_DEVENV"]
     try:
         res = subprocess.run(
-            ["python3", devenv, "odoo", "--db", "", "--", "shell", "--log-level=warn"],
+            [*DEVENV, "odoo", "--db", "", "--", "shell", "--log-level=warn"],
+            cwd=ROOT,
             input=SCRIPT.format(db=db),
             capture_output=True,
             text=True,
@@ -136,4 +138,4 @@ def test_refunds_without_inventory(platform_env):
         assert out["offered"] is True
         assert out["credit_note"] == ["out_refund", "draft", True, 1]
     finally:
-        subprocess.run(["python3", devenv, "dropdb", db], env=platform_env, check=False)
+        subprocess.run([*DEVENV, "dropdb", db], env=platform_env, cwd=ROOT, check=False)

@@ -1,6 +1,5 @@
 """`make lint` is part of `make test`: a new finding fails the test run."""
 
-import os
 import subprocess
 
 from .conftest import ROOT
@@ -8,7 +7,8 @@ from .conftest import ROOT
 
 def test_lint_reports_nothing():
     res = subprocess.run(
-        ["python3", os.path.join(ROOT, "tools", "lint.py")],
+        ["python3", "-m", "tools.lint"],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,

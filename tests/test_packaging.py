@@ -37,7 +37,8 @@ def test_every_addon_carries_the_license():
 def test_wheels_install_into_a_clean_virtualenv(tmp_path, platform_env):
     dist = tmp_path / "dist"
     res = subprocess.run(
-        ["python3", os.path.join(ROOT, "tools", "dist.py"), "--outdir", str(dist)],
+        ["python3", "-m", "tools.dist", "--outdir", str(dist)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
@@ -78,5 +79,5 @@ def test_wheels_install_into_a_clean_virtualenv(tmp_path, platform_env):
 def test_every_addon_has_its_pyproject():
     for module in product_modules():
         path = os.path.join(ROOT, module, "pyproject.toml")
-        assert os.path.isfile(path), f"{module}: run tools/dist.py --write-pyprojects"
+        assert os.path.isfile(path), f"{module}: run python3 -m tools.make_pyprojects"
         assert f'name = "odoo-addon-{module}"' in open(path).read()

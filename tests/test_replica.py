@@ -93,7 +93,7 @@ class Cluster:
 
 
 @pytest.fixture(scope="module")
-def replica_pair(platform_env):
+def replica_pair(platform_env, suite_db):
     """(primary, replica, database name): the suite's test database restored into
     a fresh primary, streamed to a hot standby."""
     env = platform_env
@@ -102,7 +102,7 @@ def replica_pair(platform_env):
         shutil.chown(tmp, "postgres", "postgres")
     primary = Cluster(env, os.path.join(tmp, "primary"), free_port())
     replica = Cluster(env, os.path.join(tmp, "replica"), free_port())
-    db = env["HA_TEST_DB"]
+    db = suite_db
     try:
         # initdb's pg_hba.conf trusts replication connections from 127.0.0.1
         # and its wal_level is "replica": a standby can stream from it as is.

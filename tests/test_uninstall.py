@@ -72,8 +72,9 @@ FLAGS = {
 }
 
 
-def test_bridges_uninstall_and_reinstall(platform_env):
-    db = OdooDatabase(platform_env, "ha_uninstall", list(BRIDGES))
+def test_bridges_uninstall_and_reinstall(platform_env, suite_db):
+    # A copy of the database the Odoo tests installed the whole suite in.
+    db = OdooDatabase(platform_env, "ha_uninstall", source=suite_db)
     try:
         for module, (_model, create) in BRIDGES.items():
             out = db.shell(SCRIPT.format(module=module, flag=FLAGS[module], create=create))

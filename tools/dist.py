@@ -20,11 +20,13 @@ import shutil
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tools"))
+if __package__:  # python3 -m tools.dist
+    from . import devenv, make_pyprojects
+else:  # python3 tools/dist.py: tools/ is the script's folder, first on sys.path
+    import devenv
+    import make_pyprojects
 
-import devenv  # noqa: E402
-import make_pyprojects  # noqa: E402
+ROOT = devenv.ROOT
 
 
 def build_venv():

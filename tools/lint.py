@@ -7,8 +7,7 @@
   (setup.cfg [oca_checks_odoo_module], [oca_checks_po]);
 - prettier with @prettier/plugin-xml on the XML files (setup.cfg [prettier]);
 - README.rst rendered from readme/, pyproject.toml from the manifests and each
-  addon's copy of LICENSE are up to date (tools/render_readme.py,
-  tools/make_pyprojects.py).
+  addon's copy of LICENSE are up to date (tools.render_readme, tools.make_pyprojects).
 
 Scope: the product addons and standins/, plus tools/, tests/, bench/ and
 i18n/*.py for ruff. The Python tools live in pinned virtualenvs
@@ -29,11 +28,13 @@ import shutil
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-TOOLS = os.path.join(ROOT, "tools")
-sys.path.insert(0, TOOLS)
+if __package__:  # python3 -m tools.lint
+    from . import devenv
+else:  # python3 tools/lint.py: tools/ is the script's folder, first on sys.path
+    import devenv
 
-import devenv  # noqa: E402
+ROOT = devenv.ROOT
+TOOLS = os.path.join(ROOT, "tools")
 
 NODE_DIR = os.path.join(devenv.CACHE, "node-lint")
 NODE_FILES = ("package.json", "package-lock.json")
@@ -95,11 +96,7 @@ def node_tools():
 
 def addon_dirs():
     """Product addons and the stand-ins: everything Odoo loads."""
-    return sorted(
-        os.path.dirname(path)
-        for pattern in ("*/__manifest__.py", "standins/*/__manifest__.py")
-        for path in glob.glob(os.path.join(ROOT, pattern))
-    )
+    return devenv.addon_dirs(product=True, standins=True)
 
 
 def python_paths():
@@ -222,11 +219,8 @@ def generated_commands(fix, selected):
     date: a stale one is a finding."""
     flag = [] if fix else ["--check"]
     return [
-        ("README.rst", [sys.executable, os.path.join(TOOLS, "render_readme.py"), *flag]),
-        (
-            "pyproject.toml, LICENSE",
-            [sys.executable, os.path.join(TOOLS, "make_pyprojects.py"), *flag],
-        ),
+        ("README.rst", [sys.executable, "-m", "tools.render_readme", *flag]),
+        ("pyproject.toml, LICENSE", [sys.executable, "-m", "tools.make_pyprojects", *flag]),
     ]
 
 

@@ -21,7 +21,10 @@ import argparse
 import os
 import sys
 
-import devenv
+if __package__:  # python3 -m tools.make_pyprojects
+    from . import devenv
+else:  # python3 tools/make_pyprojects.py: tools/ is the script's folder, first on sys.path
+    import devenv
 
 ROOT = devenv.ROOT
 

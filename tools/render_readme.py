@@ -17,14 +17,16 @@ use: paragraphs, ``-``/``*``/``1.`` lists, ``**bold**``, ``*italic*``,
 
 import argparse
 import ast
-import glob
 import os
 import re
 import sys
 
-import devenv
+if __package__:  # python3 -m tools.render_readme
+    from . import devenv
+else:  # python3 tools/render_readme.py: tools/ is the script's folder, first on sys.path
+    import devenv
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = devenv.ROOT
 
 SECTIONS = [
     ("DESCRIPTION.md", None),
@@ -42,11 +44,11 @@ HEADER = (
 
 
 def addon_dirs():
-    found = glob.glob(os.path.join(ROOT, "*", "__manifest__.py"))
-    found += glob.glob(os.path.join(ROOT, "standins", "*", "__manifest__.py"))
-    return sorted(
-        os.path.dirname(path) for path in found if os.path.isdir(os.path.dirname(path) + "/readme")
-    )
+    return [
+        path
+        for path in devenv.addon_dirs(product=True, standins=True)
+        if os.path.isdir(os.path.join(path, "readme"))
+    ]
 
 
 def manifest(addon_dir):

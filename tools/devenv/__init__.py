@@ -1,0 +1,42 @@
+"""Development environment of the Helpdesk After-Sales suite, one module per job:
+
+- ``common``: paths, logging, locks;      - ``addons``: the list of the suite's addons;
+- ``source``: the Odoo 18.0 source tree;  - ``debian``: chromium, wkhtmltopdf, postgresql;
+- ``postgres``: the project's cluster;    - ``venv``: the virtualenvs;
+- ``platform``: odoo-bin on all of them;  - ``templates``: cached databases;
+- ``testrun``: `make test`;               - ``demo``: `make run`;
+- ``screenshots``: the README's screenshots; ``cli``: ``python3 -m tools.devenv``.
+
+What other tools use is importable from here: ``from tools.devenv import Platform``.
+"""
+
+from .addons import addon_dirs, product_modules
+from .common import CACHE, ROOT, SetupError, locked, log, run, sync_generated
+from .debian import ensure_chromium, ensure_wkhtmltopdf
+from .platform import Platform
+from .postgres import copy_db, db_exists, drop_db, psql
+from .templates import BASE_DEPENDS, suite_db, template
+from .venv import side_venv
+
+__all__ = [
+    "BASE_DEPENDS",
+    "CACHE",
+    "ROOT",
+    "Platform",
+    "SetupError",
+    "addon_dirs",
+    "copy_db",
+    "db_exists",
+    "drop_db",
+    "ensure_chromium",
+    "ensure_wkhtmltopdf",
+    "locked",
+    "log",
+    "product_modules",
+    "psql",
+    "run",
+    "side_venv",
+    "suite_db",
+    "sync_generated",
+    "template",
+]

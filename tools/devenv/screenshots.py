@@ -1,0 +1,65 @@
+"""`make screenshots`: the README's screenshots (docs/screenshots/), taken by
+the browser tours of the test-only addon tools/screenshots/
+helpdesk_aftersales_screenshots on a copy of the cached demo database, through
+Odoo's own browser driver: a screenshot shows a screen a test reached."""
+
+import os
+import re
+import subprocess
+import sys
+
+from .addons import product_modules
+from .common import CACHE, ROOT, free_port, log
+from .debian import ensure_chromium
+from .platform import Platform
+from .postgres import copy_db, drop_db
+from .templates import suite_db
+
+ADDONS = os.path.join(ROOT, "tools", "screenshots")
+ADDON = "helpdesk_aftersales_screenshots"
+RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
+
+
+def take_screenshots(args):
+    ensure_chromium()
+    platform = Platform()
+    out = os.path.abspath(args.out or os.path.join(ROOT, "docs", "screenshots"))
+    os.makedirs(out, exist_ok=True)
+    db = f"ha_screenshots_{os.getpid()}"
+    copy_db(platform.env, suite_db(platform, product_modules(), demo=True), db)
+    env = dict(platform.env, HA_SCREENSHOTS_DIR=out, HA_SCREENSHOTS_ONLY=args.only or "")
+    cmd = platform.odoo_cmd(
+        db,
+        "-i",
+        ADDON,
+        "--test-enable",
+        f"--test-tags=/{ADDON}",
+        "--stop-after-init",
+        "--log-level=test",
+        f"--http-port={free_port()}",
+        extra_addons=[ADDONS],
+    )
+    log(f"taking the screenshots into {os.path.relpath(out, ROOT)} (tours on {db})")
+    failed = ran = 0
+    logfile = os.path.join(CACHE, "screenshots.log")
+    try:
+        proc = subprocess.Popen(
+            cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
+        with open(logfile, "w") as fh:
+            for line in proc.stdout:
+                fh.write(line)
+                m = RESULT_RE.search(line)
+                if m and "odoo.tests.result" in line:
+                    failed += int(m.group(1)) + int(m.group(2))
+                    ran += int(m.group(3))
+                if "screenshot " in line or " ERROR " in line or "FAIL" in line:
+                    sys.stdout.write(line)
+        rc = proc.wait()
+    finally:
+        drop_db(platform.env, db)
+    if rc or failed or not ran:
+        log(f"the screenshot tours failed (exit {rc}, {failed} failed of {ran}): see {logfile}")
+        return 1
+    log("screenshots saved")
+    return 0

@@ -1,0 +1,47 @@
+"""The Odoo 18.0 source tree: $ODOO_SRC, else the cache, else a shallow clone."""
+
+import os
+import shutil
+
+from .common import CACHE, ROOT, STANDINS, SetupError, log, run
+
+ODOO_CACHE = os.path.join(CACHE, "odoo-18.0")
+ODOO_GIT = "https://github.com/odoo/odoo.git"
+
+
+def find_odoo():
+    candidates = []
+    if os.environ.get("ODOO_SRC"):
+        candidates.append(os.environ["ODOO_SRC"])
+    candidates.append(ODOO_CACHE)
+    for path in candidates:
+        if os.path.isfile(os.path.join(path, "odoo-bin")):
+            release = open(os.path.join(path, "odoo", "release.py")).read()
+            if "version_info = (18, 0" not in release and "version_info = (saas~18" not in release:
+                raise SetupError(f"{path} is not an Odoo 18.0 tree (odoo/release.py).")
+            return path
+    log(f"Odoo 18.0 not found at $ODOO_SRC or {ODOO_CACHE}: cloning it (shallow)")
+    os.makedirs(os.path.dirname(ODOO_CACHE), exist_ok=True)
+    tmp = ODOO_CACHE + ".part"
+    shutil.rmtree(tmp, ignore_errors=True)
+    res = run(
+        ["git", "clone", "--quiet", "--depth", "1", "--branch", "18.0", ODOO_GIT, tmp],
+        check=False,
+        timeout=1800,
+    )
+    if res.returncode or not os.path.isfile(os.path.join(tmp, "odoo-bin")):
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise SetupError(
+            "Cannot find Odoo 18.0 and cannot clone it.\n"
+            "  Provide it in one of these ways, then run the command again:\n"
+            "    export ODOO_SRC=/path/to/odoo   # a checkout of branch 18.0 (with odoo-bin)\n"
+            f"    git clone --depth 1 --branch 18.0 {ODOO_GIT} {ODOO_CACHE}\n"
+            "  (DEVELOPERS.md says where to get a tree on a machine without internet.)"
+        )
+    os.rename(tmp, ODOO_CACHE)
+    return ODOO_CACHE
+
+
+def addons_path(odoo, *extra):
+    paths = [os.path.join(odoo, "odoo", "addons"), os.path.join(odoo, "addons"), STANDINS, ROOT]
+    return ",".join([*paths, *extra])

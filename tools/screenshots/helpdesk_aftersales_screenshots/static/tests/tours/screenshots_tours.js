@@ -1,0 +1,116 @@
+/** @odoo-module **/
+
+/**
+ * One tour per screenshot of the README: each ends on the screen to shoot;
+ * tests/test_screenshots.py saves it once the tour has succeeded.
+ */
+import { registry } from "@web/core/registry";
+
+const tours = registry.category("web_tour.tours");
+
+const ticketFormOpen = {
+    content: "The ticket form is open",
+    trigger: ".o_form_view .o_form_statusbar",
+};
+
+function clickHeaderButton(name) {
+    return {
+        content: `Click the ticket's header button ${name}`,
+        trigger: `.o_form_view .o_form_statusbar button[name=${name}]`,
+        run: "click",
+    };
+}
+
+tours.add("ha_shot_team_after_sales_settings", {
+    steps: () => [
+        {
+            content: "The team's After-Sales section is shown",
+            trigger: ".o_form_view div[name=after_sales]",
+        },
+    ],
+});
+
+tours.add("ha_shot_ticket_form", {
+    steps: () => [
+        ticketFormOpen,
+        {
+            content: "The Returns smart button counts the return",
+            trigger: ".o-form-buttonbox button[name=action_view_pickings] .o_stat_value",
+        },
+        {
+            content: "The Repairs smart button counts the repair order",
+            trigger: ".o-form-buttonbox button[name=action_view_repairs] .o_stat_value",
+        },
+        {
+            content: "The chatter shows the ticket's messages",
+            trigger: ".o-mail-Chatter .o-mail-Message",
+        },
+    ],
+});
+
+tours.add("ha_shot_ticket_refund_dialog", {
+    steps: () => [
+        ticketFormOpen,
+        clickHeaderButton("action_refund"),
+        {
+            content: "Open the Invoices field of the dialog",
+            trigger: ".modal .o_field_widget[name=move_ids] input",
+            run: "click",
+        },
+        {
+            content: "Choose the customer's invoice",
+            trigger: ".o-autocomplete--dropdown-item a:contains(INV/)",
+            run: "click",
+        },
+        {
+            content: "The invoice is chosen",
+            trigger: ".modal .o_field_widget[name=move_ids] .o_tag",
+        },
+        {
+            content: "The journal is proposed",
+            trigger: ".modal .o_field_widget[name=journal_id] input",
+        },
+    ],
+});
+
+tours.add("ha_shot_ticket_coupon_dialog", {
+    steps: () => [
+        ticketFormOpen,
+        clickHeaderButton("action_generate_coupon"),
+        {
+            content: "The Generate a Coupon dialog is open",
+            trigger: ".modal .modal-content .o_field_widget[name=expiration_date]",
+        },
+    ],
+});
+
+tours.add("ha_shot_ticket_repair_order", {
+    steps: () => [
+        ticketFormOpen,
+        clickHeaderButton("action_repair"),
+        {
+            content: "The repair order is prefilled from the ticket",
+            trigger: ".o_form_view .o_field_widget[name=under_warranty]",
+        },
+    ],
+});
+
+tours.add("ha_shot_ticket_fsm_dialog", {
+    steps: () => [
+        ticketFormOpen,
+        clickHeaderButton("action_generate_fsm_task"),
+        {
+            content: "The Create a Field Service task dialog is open",
+            trigger: ".modal .modal-content .o_field_widget[name=name]",
+        },
+    ],
+});
+
+tours.add("ha_shot_tickets_kanban", {
+    steps: () => [
+        {
+            content: "The tickets are shown by stage",
+            trigger: ".o_kanban_view .o_kanban_record",
+        },
+    ],
+});
