@@ -268,7 +268,8 @@ def render_actions(acts):
         "(defaults, onchanges: `Form`), then its confirm button (for repairs, the Repairs "
         f"form the button opens, then Save). The customer has 1 or {sizes[-1]} documents "
         "of the kind the action looks at: posted invoices (refund), existing coupons "
-        "(coupon), done deliveries (return), repair orders (repair), tasks (field service). "
+        "(coupon), done deliveries (return), done deliveries and their posted invoices (return "
+        "and refund), repair orders (repair), tasks (field service). "
         "Cold caches (`invalidate_all`, registry caches cleared) before each measure; "
         "superuser.",
         "",
