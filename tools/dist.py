@@ -34,6 +34,11 @@ def build_venv():
     return os.path.dirname(bindir)
 
 
+def build_python():
+    """The Python of the pinned build tools (build, wheel, setuptools, whool)."""
+    return os.path.join(build_venv(), "bin", "python")
+
+
 def untracked(path):
     res = subprocess.run(
         ["git", "ls-files", "--others", "--exclude-standard", "."],
@@ -51,7 +56,7 @@ def build(outdir):
             "pyproject.toml or LICENSE files are missing or outdated: "
             "run python3 tools/make_pyprojects.py"
         )
-    python = os.path.join(build_venv(), "bin", "python")
+    python = build_python()
     os.makedirs(outdir, exist_ok=True)
     # The stand-ins too (standins/*): Community users need them (tools/make_pyprojects.py).
     for path in devenv.addon_dirs(product=True, standins=True):
