@@ -1,5 +1,6 @@
 """The Odoo 18.0 source tree: $ODOO_SRC, else the cache, else a shallow clone."""
 
+import functools
 import hashlib
 import os
 import shutil
@@ -48,6 +49,7 @@ def addons_path(odoo, *extra):
     return ",".join([*paths, *extra])
 
 
+@functools.cache  # once per process: a process is short and the tree does not change under it
 def tree_key(odoo):
     """A key of the content of the Odoo tree ``odoo`` (what the cached
     template databases and the packaging test's Odoo wheel are keyed by): a
