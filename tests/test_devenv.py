@@ -152,7 +152,12 @@ def test_cached_databases_of_an_older_odoo_tree_are_dropped(monkeypatch, tmp_pat
         "databases",
         lambda env, prefix: sorted(n for n in existing if n.startswith(prefix)),
     )
-    monkeypatch.setattr(templates, "drop_db", lambda env, name: dropped.append(name))
+
+    def drop_db(env, name):
+        existing.remove(name)
+        dropped.append(name)
+
+    monkeypatch.setattr(templates, "drop_db", drop_db)
 
     class FakePlatform:
         env = {}
