@@ -20,7 +20,7 @@ run:
 clean-db:
 	$(DEVENV) dropdb helpdesk_aftersales_demo
 
-## Benchmark: query counts and timings, written to docs/BENCHMARKS.md
+## Benchmark: query counts, timings and load over HTTP, written to docs/BENCHMARKS.md
 bench:
 	$(PYTHON) -m bench.run
 

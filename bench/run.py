@@ -3,7 +3,8 @@
 
 1. SQL queries and time to compute every smart-button count on 1, 100, 1000 tickets;
 2. time to read 1000 tickets with the list view's fields, suite vs stand-in helpdesk alone;
-3. install time of the whole suite on top of its dependencies, vs the dependencies' own.
+3. install time of the whole suite on top of its dependencies, vs the dependencies' own;
+5. load: agents over HTTP against a --workers=4 server (bench/load.py).
 """
 
 import argparse
@@ -19,6 +20,9 @@ import time
 from tools import devenv
 
 ROOT = devenv.ROOT
+
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+import load  # noqa: E402
 
 SHELL_SCRIPT = os.path.join(ROOT, "bench", "bench_shell.py")
 
@@ -102,7 +106,7 @@ def measure_install(platform, suite):
     }
 
 
-PARTS = ("counts", "list", "actions", "install")
+PARTS = ("counts", "list", "actions", "install", "load")
 
 
 def main():
@@ -162,6 +166,11 @@ def main():
         started = time.perf_counter()
         results["install"] = measure_install(platform, suite)
         results["durations"]["part 4"] = time.perf_counter() - started
+    if "load" in parts:
+        devenv.log("5/5 load: 1, 8, 32 agents over HTTP (bench/load.py, up to 10 minutes)")
+        started = time.perf_counter()
+        results["load"] = load.measure()
+        results["durations"]["part 5"] = time.perf_counter() - started
     raw = os.path.join(tempfile.gettempdir(), f"ha_bench_{'_'.join(parts)}.json")
     with open(raw, "w") as fh:
         json.dump(results, fh, indent=1)
@@ -201,6 +210,8 @@ def render(r):
         lines += render_actions(r["actions"])
     if "install" in r:
         lines += render_install(r["install"])
+    if "load" in r:
+        lines += load.render(r["load"])
     return "\n".join(lines) + "\n"
 
 

@@ -36,3 +36,12 @@ class HelpdeskTicket(models.Model):
             [("helpdesk_ticket_id", "=", self.id), ("move_type", "=", "out_refund")]
         )
         return self._aftersales_action_view("account.action_move_out_refund_type", credit_notes)
+
+    def _aftersales_open_documents(self):
+        # A credit note is open while it is a draft (not posted, not cancelled).
+        return self._aftersales_add_open_documents(
+            super()._aftersales_open_documents(),
+            self.env._("Credit Notes"),
+            "account.move",
+            [("move_type", "=", "out_refund"), ("state", "=", "draft")],
+        )

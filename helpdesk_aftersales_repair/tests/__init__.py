@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_close_when_done,
     test_helpdesk_repair,
     test_performance,
     test_rpc,

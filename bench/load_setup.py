@@ -1,0 +1,106 @@
+# Data of the load benchmark (bench/load.py), run in `odoo-bin shell` on a copy
+# of the template with the whole suite installed. Environment:
+# HA_LOAD_AGENTS (how many agents/customers/tickets), HA_LOAD_QTY (units sold
+# to each customer). Prints RESULT:<json> with the ids the agents work on.
+# ruff: noqa: F821  (``env`` is the shell's)
+import json
+import os
+
+from odoo import Command
+
+agents = int(os.environ["HA_LOAD_AGENTS"])
+qty = float(os.environ.get("HA_LOAD_QTY", "50"))
+
+AGENT_GROUPS = [
+    "helpdesk.group_helpdesk_user",
+    "account.group_account_invoice",  # refunds: Reverse and Create Invoice posts
+    "stock.group_stock_user",  # returns, repairs
+    "sales_team.group_sale_salesman_all_leads",  # coupons, the customers' orders
+    "project.group_project_user",  # field-service tasks
+]
+groups = [env.ref(x).id for x in AGENT_GROUPS]
+
+team = env["helpdesk.team"].create(
+    {
+        "name": "Load After-Sales",
+        "use_credit_notes": True,
+        "use_coupons": True,
+        "use_product_returns": True,
+        "use_product_repairs": True,
+        "use_fsm": True,
+    }
+)
+project = env["project.project"].create({"name": "Load Field Service", "is_fsm": True})
+program = env["loyalty.program"].create({"name": "Load sorry coupon", "program_type": "coupons"})
+product = env["product.product"].create(
+    {"name": "Load Chair", "type": "consu", "is_storable": True, "list_price": 100.0}
+)
+# On hand in the warehouse: the deliveries take from it and Confirm Repair
+# finds the product to repair there (no insufficient-quantity warning).
+warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
+env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 100000)
+journal = env["account.journal"].search(
+    [("type", "=", "sale"), ("company_id", "=", env.company.id)], limit=1
+)
+
+
+def sold_delivered_invoiced(name, quantity):
+    """A customer with a confirmed order, its delivery done and its invoice
+    posted; a ticket of the team about it."""
+    customer = env["res.partner"].create({"name": name, "email": f"{name}@example.com"})
+    order = env["sale.order"].create(
+        {
+            "partner_id": customer.id,
+            "order_line": [Command.create({"product_id": product.id, "product_uom_qty": quantity})],
+        }
+    )
+    order.action_confirm()
+    picking = order.picking_ids
+    picking.move_ids.quantity = quantity
+    picking.move_ids.picked = True
+    picking.button_validate()
+    invoice = order._create_invoices()
+    invoice.action_post()
+    ticket = env["helpdesk.ticket"].create(
+        {
+            "name": f"{name}: the chair is broken",
+            "team_id": team.id,
+            "partner_id": customer.id,
+            "sale_order_id": order.id,
+            "product_id": product.id,
+        }
+    )
+    return {
+        "customer": customer.id,
+        "ticket": ticket.id,
+        "picking": picking.id,
+        "move": picking.move_ids.id,
+        "invoice": invoice.id,
+    }
+
+
+result = {
+    "team": team.id,
+    "project": project.id,
+    "program": program.id,
+    "product": product.id,
+    "journal": journal.id,
+    "qty": qty,
+    "agents": [],
+}
+for i in range(agents):
+    login = f"load_agent_{i}"
+    env["res.users"].create(
+        {
+            "name": f"Load Agent {i}",
+            "login": login,
+            "password": login,
+            "email": f"{login}@example.com",
+            "groups_id": [Command.set(groups)],
+        }
+    )
+    result["agents"].append({"login": login, **sold_delivered_invoiced(f"load_customer_{i}", qty)})
+# The race: every agent on the same ticket, delivery and invoice.
+result["race"] = sold_delivered_invoiced("load_race_customer", 5)
+env.cr.commit()
+print("RESULT:" + json.dumps(result))
