@@ -17,6 +17,7 @@
         "views/helpdesk_ticket_views.xml",
         "views/stock_picking_views.xml",
         "views/stock_move_views.xml",
+        "views/helpdesk_portal_templates.xml",
     ],
     "demo": ["demo/helpdesk_aftersales_return_demo.xml"],
     "assets": {

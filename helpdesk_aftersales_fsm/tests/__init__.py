@@ -3,6 +3,7 @@ from . import (
     test_close_when_done,
     test_fsm,
     test_performance,
+    test_portal,
     test_rpc,
     test_tour,
     test_translations,

@@ -2,6 +2,7 @@ from . import (
     test_access,
     test_close_when_done,
     test_performance,
+    test_portal,
     test_refund,
     test_rpc,
     test_tour,

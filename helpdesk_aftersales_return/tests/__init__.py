@@ -3,6 +3,7 @@ from . import (
     test_close_when_done,
     test_helpdesk_stock_return,
     test_performance,
+    test_portal,
     test_return_reasons,
     test_rpc,
     test_tour,
