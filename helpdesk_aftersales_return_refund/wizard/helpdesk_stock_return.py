@@ -45,38 +45,16 @@ class HelpdeskStockReturn(models.TransientModel):
         left to credit (in the product's unit). Read with sudo: which invoices
         are credited follows from the returned deliveries, not from what the
         agent may read (Sales / User: Own Documents Only)."""
-        asked = defaultdict(float)
-        not_credited = defaultdict(float)
-        for line in self.line_ids:
-            sale_line = line.move_id.sale_line_id
-            if not sale_line:
-                not_credited[line.product_id] += line.quantity
-                continue
-            asked[sale_line] += line.product_id.uom_id._compute_quantity(
-                line.quantity, sale_line.product_uom, round=False
-            )
+        asked, not_credited = self._aftersales_returned_per_sale_line()
         plan = defaultdict(list)
         if not asked:
             return plan, not_credited
-        sale_lines = self.env["sale.order.line"].concat(*asked)
-        InvoiceLine = self.env["account.move.line"].sudo()
-        invoice_lines = InvoiceLine.search(
-            [
-                ("sale_line_ids", "in", sale_lines.ids),
-                ("move_id.move_type", "=", "out_invoice"),
-                ("parent_state", "=", "posted"),
-                ("display_type", "=", "product"),
-                ("company_id", "=", self.company_id.id),
-            ]
-        )
-        # Serialize with another Return and Refund or Refund of the same
-        # invoices: the second one sees the first one's credit notes.
-        self._aftersales_lock(invoice_lines.move_id)
+        invoice_lines = self._aftersales_invoice_lines_to_credit(asked)
         creditable = invoice_lines._aftersales_return_refund_creditable()
         by_sale_line = invoice_lines.grouped(lambda invoice_line: invoice_line.sale_line_ids[:1])
         for sale_line, quantity in asked.items():
             rounding = sale_line.product_uom.rounding
-            candidates = by_sale_line.get(sale_line, InvoiceLine).sorted(
+            candidates = by_sale_line.get(sale_line, invoice_lines.browse()).sorted(
                 lambda invoice_line: (
                     invoice_line.move_id.invoice_date or datetime.date.min,
                     invoice_line.move_id.id,
@@ -95,6 +73,42 @@ class HelpdeskStockReturn(models.TransientModel):
                     quantity, sale_line.product_id.uom_id
                 )
         return plan, not_credited
+
+    def _aftersales_returned_per_sale_line(self):
+        """``(asked, not_credited)``: the returned quantity per sales order line
+        (in its unit), and per product what was returned of no sales order
+        line (nothing to credit)."""
+        asked = defaultdict(float)
+        not_credited = defaultdict(float)
+        for line in self.line_ids:
+            sale_line = line.move_id.sale_line_id
+            if not sale_line:
+                not_credited[line.product_id] += line.quantity
+                continue
+            asked[sale_line] += line.product_id.uom_id._compute_quantity(
+                line.quantity, sale_line.product_uom, round=False
+            )
+        return asked, not_credited
+
+    def _aftersales_invoice_lines_to_credit(self, sale_lines):
+        """The posted invoice lines of ``sale_lines``, their invoices locked:
+        another Return and Refund or Refund of the same invoices waits, then
+        sees the first one's credit notes."""
+        invoice_lines = (
+            self.env["account.move.line"]
+            .sudo()
+            .search(
+                [
+                    ("sale_line_ids", "in", self.env["sale.order.line"].concat(*sale_lines).ids),
+                    ("move_id.move_type", "=", "out_invoice"),
+                    ("parent_state", "=", "posted"),
+                    ("display_type", "=", "product"),
+                    ("company_id", "=", self.company_id.id),
+                ]
+            )
+        )
+        self._aftersales_lock(invoice_lines.move_id)
+        return invoice_lines
 
     # ------------------------------------------------------------------
     # Documents

@@ -2,6 +2,17 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+DELIVERED_TO_CUSTOMER = [("state", "=", "done"), ("location_dest_id.usage", "=", "customer")]
+
+
+def _latest(pairs):
+    """``{key: the latest date}`` of ``(key, date)`` pairs (no date: left out)."""
+    latest = {}
+    for key, when in pairs:
+        if when and (key not in latest or latest[key] < when):
+            latest[key] = when
+    return latest
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
@@ -61,60 +72,18 @@ class HelpdeskTicket(models.Model):
         customer, for the tickets whose product has a warranty. With a
         lot/serial number, its latest delivery to the ticket's customer (its
         commercial entity); without, the latest delivery of the product in the
-        ticket's sales order. Two searches for all the tickets.
-
-        sudo: deliveries are Inventory records, which a salesperson may not
-        read; only their date leaves this method."""
+        ticket's sales order. Two searches for all the tickets."""
         tickets = self.filtered(
             lambda ticket: ticket.product_id.warranty_months > 0 and ticket.commercial_partner_id
         )
         with_lot = tickets.filtered("lot_id")
-        with_order = (tickets - with_lot).filtered("sale_order_id")
-        to_customer = [("state", "=", "done"), ("location_dest_id.usage", "=", "customer")]
-        latest = {}
-
-        def keep(key, when):
-            if when and (key not in latest or latest[key] < when):
-                latest[key] = when
-
-        if with_lot:
-            lines = (
-                self.env["stock.move.line"]
-                .sudo()
-                .search(
-                    [
-                        *to_customer,
-                        ("lot_id", "in", with_lot.lot_id.ids),
-                        (
-                            "picking_partner_id",
-                            "child_of",
-                            with_lot.commercial_partner_id.ids,
-                        ),
-                    ]
-                )
-            )
-            for line in lines:
-                key = ("lot", line.lot_id.id, line.picking_partner_id.commercial_partner_id.id)
-                keep(key, line.date)
-        if with_order:
-            moves = (
-                self.env["stock.move"]
-                .sudo()
-                .search(
-                    [
-                        *to_customer,
-                        ("picking_id.sale_id", "in", with_order.sale_order_id.ids),
-                        ("product_id", "in", with_order.product_id.ids),
-                    ]
-                )
-            )
-            for move in moves:
-                key = ("order", move.picking_id.sale_id.id, move.product_id.id)
-                keep(key, move.picking_id.date_done or move.date)
+        latest = {
+            **with_lot._aftersales_lot_delivery_dates(),
+            **(tickets - with_lot).filtered("sale_order_id")._aftersales_order_delivery_dates(),
+        }
         dates = {}
-        lot_ticket_ids = set(with_lot.ids)
         for ticket in tickets:
-            if ticket.id in lot_ticket_ids:
+            if ticket.lot_id:
                 key = ("lot", ticket.lot_id.id, ticket.commercial_partner_id.id)
             else:
                 key = ("order", ticket.sale_order_id.id, ticket.product_id.id)
@@ -122,3 +91,50 @@ class HelpdeskTicket(models.Model):
                 # The date the customer received it, in the user's time zone.
                 dates[ticket.id] = fields.Datetime.context_timestamp(ticket, latest[key]).date()
         return dates
+
+    # sudo in both: deliveries are Inventory records, which a salesperson may
+    # not read; only their date leaves these methods.
+    def _aftersales_lot_delivery_dates(self):
+        """``{("lot", lot id, customer id): latest delivery}`` of the tickets'
+        lots to their customers."""
+        if not self:
+            return {}
+        lines = (
+            self.env["stock.move.line"]
+            .sudo()
+            .search(
+                [
+                    *DELIVERED_TO_CUSTOMER,
+                    ("lot_id", "in", self.lot_id.ids),
+                    ("picking_partner_id", "child_of", self.commercial_partner_id.ids),
+                ]
+            )
+        )
+        return _latest(
+            (("lot", line.lot_id.id, line.picking_partner_id.commercial_partner_id.id), line.date)
+            for line in lines
+        )
+
+    def _aftersales_order_delivery_dates(self):
+        """``{("order", order id, product id): latest delivery}`` of the
+        tickets' products in their sales orders."""
+        if not self:
+            return {}
+        moves = (
+            self.env["stock.move"]
+            .sudo()
+            .search(
+                [
+                    *DELIVERED_TO_CUSTOMER,
+                    ("picking_id.sale_id", "in", self.sale_order_id.ids),
+                    ("product_id", "in", self.product_id.ids),
+                ]
+            )
+        )
+        return _latest(
+            (
+                ("order", move.picking_id.sale_id.id, move.product_id.id),
+                move.picking_id.date_done or move.date,
+            )
+            for move in moves
+        )
