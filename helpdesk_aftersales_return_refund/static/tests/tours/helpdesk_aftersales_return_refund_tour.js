@@ -1,11 +1,11 @@
 /** @odoo-module **/
 
-import { registry } from "@web/core/registry";
 import {
     backToTicketSteps,
     smartButtonCountSteps,
     ticketServiceSteps,
 } from "@helpdesk_aftersales/../tests/tours/helpdesk_aftersales_tour_utils";
+import { registry } from "@web/core/registry";
 
 // Started by helpdesk_aftersales_return_refund/tests/test_tour.py on the
 // ticket form; the customer has one done and invoiced delivery of two
