@@ -55,7 +55,8 @@ def take_screenshots(args):
         f"--http-port={free_port()}",
         extra_addons=[ADDONS],
     )
-    log(f"taking the screenshots{f' in {lang}' if lang else ''} into {os.path.relpath(out, ROOT)} (tours on {db})")
+    in_lang = f" in {lang}" if lang else ""
+    log(f"taking the screenshots{in_lang} into {os.path.relpath(out, ROOT)} (tours on {db})")
     failed = ran = 0
     logfile = os.path.join(CACHE, "screenshots.log")
     try:
