@@ -301,10 +301,9 @@ def render_actions(acts):
     lines.append(
         "Time grows by more than half with history for: "
         + (", ".join(grown) if grown else "no action")
-        + ". The refund dialog offers every refundable invoice of the customer: their ids go "
-        "to the web client (the Invoices field's domain), found in one query, but the "
-        "payload and the onchange's work grow with the history. Other differences are the "
-        "machine's noise."
+        + ". The refund dialog's Invoices to Refund is a domain the web client evaluates "
+        "from the dialog's filters (no list of the customer's invoices is sent), and its "
+        "'no invoice' notice one limited count. Differences are the machine's noise."
     )
     lines += [
         "",

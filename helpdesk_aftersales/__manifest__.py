@@ -11,6 +11,7 @@
     "data": [
         "views/helpdesk_team_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_portal_templates.xml",
     ],
     "demo": ["demo/helpdesk_aftersales_demo.xml"],
     "assets": {

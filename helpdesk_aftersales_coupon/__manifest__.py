@@ -14,6 +14,7 @@
         "wizard/helpdesk_coupon_share_views.xml",
         "views/loyalty_card_views.xml",
         "views/helpdesk_ticket_views.xml",
+        "views/helpdesk_portal_templates.xml",
     ],
     "demo": ["demo/helpdesk_aftersales_coupon_demo.xml"],
     "assets": {

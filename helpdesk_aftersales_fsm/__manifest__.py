@@ -14,6 +14,7 @@
         "views/helpdesk_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/project_task_views.xml",
+        "views/helpdesk_portal_templates.xml",
     ],
     "demo": ["demo/helpdesk_aftersales_fsm_demo.xml"],
     "assets": {

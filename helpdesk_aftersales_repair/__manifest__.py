@@ -13,6 +13,7 @@
         "security/repair_security.xml",
         "views/helpdesk_ticket_views.xml",
         "views/repair_order_views.xml",
+        "views/helpdesk_portal_templates.xml",
     ],
     "demo": ["demo/helpdesk_aftersales_repair_demo.xml"],
     "assets": {

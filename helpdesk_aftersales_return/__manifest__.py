@@ -10,9 +10,14 @@
     "depends": ["helpdesk_aftersales", "helpdesk_aftersales_sale_stock"],
     "data": [
         "security/ir.model.access.csv",
+        "security/helpdesk_return_reason_security.xml",
         "wizard/helpdesk_stock_return_views.xml",
+        "views/helpdesk_return_reason_views.xml",
+        "views/helpdesk_team_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/stock_picking_views.xml",
+        "views/stock_move_views.xml",
+        "views/helpdesk_portal_templates.xml",
     ],
     "demo": ["demo/helpdesk_aftersales_return_demo.xml"],
     "assets": {

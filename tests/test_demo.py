@@ -20,6 +20,8 @@ SCRIPT = textwrap.dedent(
     """
     import json
     from odoo.tests import Form
+
+    from odoo.addons.helpdesk_aftersales_refund.tests.common import offered
     from odoo.addons.helpdesk_aftersales.models.helpdesk_team import AFTERSALES_MODULES
 
     env = env(user=env.ref("base.user_admin"))
@@ -103,7 +105,7 @@ SCRIPT = textwrap.dedent(
             form = Form(env[action["res_model"]].with_context(**action["context"]), view=view)
             key = f"{ticket.name} / {method}"
             if method == "action_refund":
-                buttons[key] = len(form.helpdesk_suitable_move_ids)
+                buttons[key] = len(offered(form))
             elif method == "action_return":
                 buttons[key] = len(form.line_ids)
             elif method == "action_repair":

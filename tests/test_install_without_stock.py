@@ -85,7 +85,9 @@ SCRIPT = textwrap.dedent(
         view = next(view_id for view_id, mode in action["views"] if mode == "form")
         dialog = Form(env[action["res_model"]].with_context(**action["context"]), view=view)
         out["dialog_lot_field"] = "helpdesk_lot_id" in dialog._view["fields"]
-        out["offered"] = [move.id for move in dialog.helpdesk_suitable_move_ids] == invoice.ids
+        from odoo.addons.helpdesk_aftersales_refund.tests.common import offered
+
+        out["offered"] = offered(dialog).ids == invoice.ids
         dialog.move_ids.add(invoice)
         dialog.save().refund_moves()
         credit_note = env["account.move"].search([("helpdesk_ticket_id", "=", ticket.id)])

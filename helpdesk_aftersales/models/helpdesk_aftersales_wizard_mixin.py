@@ -87,7 +87,12 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
                     )
                 )
             # Existence only (sudo): what the user may use is checked by the action.
-            if len(self.env[field.comodel_name].sudo().browse(ids).exists()) != len(set(ids)):
+            # Distinct ids: two lines may name the same record (two serial
+            # numbers of one delivered move), and exists() keeps duplicates.
+            unique_ids = list(dict.fromkeys(ids))
+            if len(self.env[field.comodel_name].sudo().browse(unique_ids).exists()) != len(
+                unique_ids
+            ):
                 raise MissingError(
                     self.env._(
                         "The record chosen for %(field)s does not exist (any more): reload the "

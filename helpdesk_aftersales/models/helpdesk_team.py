@@ -35,6 +35,12 @@ class HelpdeskTeam(models.Model):
         string="Field Service",
         help="Plan onsite interventions through the Field Service application",
     )
+    aftersales_close_when_done = fields.Boolean(
+        string="Close Only When After-Sales Is Done",
+        help="A ticket of the team moves to a closing stage (a stage folded in the Kanban "
+        "view) only once its after-sales documents are done: credit notes no longer in "
+        "draft, returns, repair orders and tasks done or cancelled.",
+    )
 
     @api.model
     def _aftersales_modules_to_install(self, vals):

@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -14,6 +14,14 @@ class HelpdeskTicket(models.Model):
     use_product_returns = fields.Boolean(related="team_id.use_product_returns")
     use_product_repairs = fields.Boolean(related="team_id.use_product_repairs")
     use_fsm = fields.Boolean(related="team_id.use_fsm")
+    aftersales_close_when_done = fields.Boolean(related="team_id.aftersales_close_when_done")
+    # What is still open, per kind of document: counts only, the same for every
+    # agent of the ticket (they explain why the ticket cannot be closed yet).
+    aftersales_open_summary = fields.Char(
+        string="Open After-Sales",
+        compute="_compute_aftersales_open_summary",
+        groups="helpdesk.group_helpdesk_user",
+    )
 
     def _aftersales_count(self, model_name, domain=None):
         """Number of ``model_name`` documents linked to each ticket of ``self``,
@@ -111,3 +119,112 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         links = Markup(", ").join(doc._get_html_link() for doc in documents)
         self.message_post(body=Markup(message) % {"documents": links})
+
+    # Is after-sales done? ---------------------------------------------------
+
+    def _aftersales_open_documents(self):
+        """The after-sales documents of the tickets of ``self`` that are still
+        open: ``{ticket id: {kind: documents}}``, ``kind`` being the translated
+        label of the kind of document (the ticket's smart button), tickets with
+        nothing open left out.
+
+        Each bridge extends it with ``super()`` and one
+        ``_aftersales_add_open_documents`` call (one query for all tickets).
+        The documents are read with sudo: the truth whatever the current user
+        may read, as closing a ticket relies on it. What a user is shown of them
+        is filtered by ``_aftersales_open_documents_message``.
+        """
+        return {}
+
+    def _aftersales_add_open_documents(self, result, kind, model_name, domain):
+        """Add to ``result`` (see ``_aftersales_open_documents``) the
+        ``model_name`` documents of the tickets of ``self`` matching ``domain``
+        (what "still open" means for them), in one query for all tickets."""
+        Model = self.env[model_name].sudo()
+        if not self.ids:
+            return result
+        groups = Model._read_group(
+            [("helpdesk_ticket_id", "in", self.ids), *domain],
+            ["helpdesk_ticket_id"],
+            ["id:array_agg"],
+        )
+        for ticket, ids in groups:
+            result.setdefault(ticket.id, {})[kind] = Model.browse(sorted(ids))
+        return result
+
+    @api.depends_context("lang")
+    def _compute_aftersales_open_summary(self):
+        open_documents = self._aftersales_open_documents()
+        for ticket in self:
+            kinds = open_documents.get(ticket._origin.id, {})
+            # " · " joins the kinds whatever the language (no comma to translate).
+            ticket.aftersales_open_summary = " · ".join(
+                self.env._("%(kind)s: %(count)s", kind=kind, count=len(documents))
+                for kind, documents in kinds.items()
+            )
+
+    def _aftersales_open_documents_message(self, open_documents):
+        """Lines naming the open documents of the tickets of ``self`` (see
+        ``_aftersales_open_documents``): per ticket, one line per kind with the
+        names of the documents the current user may read and a count of the
+        others (they exist, the user may not know them). Access and names are
+        read once per kind for all tickets."""
+        by_kind = {}
+        for kinds in open_documents.values():
+            for kind, documents in kinds.items():
+                by_kind[kind] = by_kind.get(kind, documents.browse()) | documents
+        readable = set()
+        for documents in by_kind.values():
+            allowed = documents.with_env(self.env)._filtered_access("read")
+            allowed.mapped("display_name")  # one read for all tickets
+            readable.update((allowed._name, doc_id) for doc_id in allowed.ids)
+        lines = []
+        for ticket in self.filtered(lambda t: t.id in open_documents):
+            lines.append(ticket.display_name)
+            for kind, documents in open_documents[ticket.id].items():
+                shown = documents.filtered(lambda doc: (doc._name, doc.id) in readable)
+                names = shown.with_env(self.env).mapped("display_name")
+                if hidden := len(documents) - len(shown):
+                    names.append(self.env._("%(count)s you cannot access", count=hidden))
+                lines.append(
+                    self.env._("- %(kind)s: %(documents)s", kind=kind, documents=", ".join(names))
+                )
+        return lines
+
+    def _aftersales_check_close(self, vals):
+        """Refuse to move tickets of teams that close only when after-sales is
+        done to a closing stage while some of their documents are open. A
+        closing stage is a stage folded in the Kanban view (``fold``): the
+        helpdesk stages have no other notion of a closed ticket."""
+        stage_id = vals.get("stage_id")
+        if not stage_id or not isinstance(stage_id, int):
+            return
+        stage = self.env["helpdesk.stage"].sudo().browse(stage_id).exists()
+        if not stage.fold:
+            return
+        new_team = False
+        if isinstance(vals.get("team_id"), int):
+            new_team = self.env["helpdesk.team"].sudo().browse(vals["team_id"]).exists()
+        tickets = self.filtered(
+            lambda ticket: ticket.stage_id != stage
+            and (new_team or ticket.team_id).sudo().aftersales_close_when_done
+        )
+        open_documents = tickets._aftersales_open_documents()
+        if not open_documents:
+            return
+        raise UserError(
+            "\n".join(
+                [
+                    self.env._(
+                        "After-sales is not done: this team closes a ticket only when its "
+                        "after-sales documents are done. Still open:"
+                    ),
+                    *tickets._aftersales_open_documents_message(open_documents),
+                    self.env._("Finish or cancel them, then close the ticket."),
+                ]
+            )
+        )
+
+    def write(self, vals):
+        self._aftersales_check_close(vals)
+        return super().write(vals)

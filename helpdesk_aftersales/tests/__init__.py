@@ -1,1 +1,8 @@
-from . import test_helpdesk_aftersales, test_performance, test_tour, test_translations
+from . import (
+    test_close_when_done,
+    test_helpdesk_aftersales,
+    test_performance,
+    test_portal,
+    test_tour,
+    test_translations,
+)

@@ -1,1 +1,1 @@
-from . import test_share_link
+from . import test_portal, test_share_link

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.project.models.project_task import CLOSED_STATES
+
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
@@ -31,4 +33,13 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         return self._aftersales_action_view(
             "industry_fsm.project_task_action_fsm", self.fsm_task_ids
+        )
+
+    def _aftersales_open_documents(self):
+        # A task is open until it is in a closed state (done or cancelled).
+        return self._aftersales_add_open_documents(
+            super()._aftersales_open_documents(),
+            self.env._("Tasks"),
+            "project.task",
+            [("state", "not in", list(CLOSED_STATES))],
         )

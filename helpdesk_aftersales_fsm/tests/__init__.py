@@ -1,1 +1,10 @@
-from . import test_access, test_fsm, test_performance, test_rpc, test_tour, test_translations
+from . import (
+    test_access,
+    test_close_when_done,
+    test_fsm,
+    test_performance,
+    test_portal,
+    test_rpc,
+    test_tour,
+    test_translations,
+)

@@ -1,1 +1,1 @@
-from . import account_move, helpdesk_ticket
+from . import account_move, account_move_line, helpdesk_ticket

@@ -1,14 +1,20 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
-    invoice_ids = fields.One2many("account.move", "helpdesk_ticket_id", string="Invoices")
-    credit_note_count = fields.Integer(string="Credit Notes", compute="_compute_credit_note_count")
+    credit_note_ids = fields.One2many(
+        "account.move",
+        "helpdesk_ticket_id",
+        string="Credit Notes",
+        domain=[("move_type", "=", "out_refund")],
+    )
+    credit_note_count = fields.Integer(
+        string="Number of Credit Notes", compute="_compute_credit_note_count"
+    )
 
-    @api.depends("invoice_ids")
+    @api.depends("credit_note_ids")
     @api.depends_context("uid")
     def _compute_credit_note_count(self):
         self._aftersales_set_count(
@@ -16,18 +22,15 @@ class HelpdeskTicket(models.Model):
         )
 
     def action_refund(self):
-        self.ensure_one()
-        if not self.env["account.move"].has_access("read"):
-            raise UserError(
-                self.env._(
-                    "Refunding needs read access to customer invoices (Sales or Invoicing "
-                    "rights): ask your administrator."
-                )
-            )
         return self._aftersales_open_dialog(
             "account.move.reversal",
             self.env._("Refund"),
             "helpdesk_aftersales_refund.account_move_reversal_view_form",
+            needs=("account.move", "read"),
+            refusal=self.env._(
+                "Refunding needs read access to customer invoices (Sales or Invoicing "
+                "rights): ask your administrator."
+            ),
         )
 
     def action_view_credit_notes(self):
@@ -36,3 +39,12 @@ class HelpdeskTicket(models.Model):
             [("helpdesk_ticket_id", "=", self.id), ("move_type", "=", "out_refund")]
         )
         return self._aftersales_action_view("account.action_move_out_refund_type", credit_notes)
+
+    def _aftersales_open_documents(self):
+        # A credit note is open while it is a draft (not posted, not cancelled).
+        return self._aftersales_add_open_documents(
+            super()._aftersales_open_documents(),
+            self.env._("Credit Notes"),
+            "account.move",
+            [("move_type", "=", "out_refund"), ("state", "=", "draft")],
+        )

@@ -4,6 +4,8 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 
+from .common import offered
+
 
 @tagged("post_install", "-at_install")
 class TestRefundPerformance(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
@@ -43,7 +45,7 @@ class TestRefundPerformance(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
     def _refund(self, subject):
         ticket, invoice = subject
         dialog = self.open_ticket_wizard(ticket, "action_refund", self.accountant)
-        self.assertIn(invoice.id, [move.id for move in dialog.helpdesk_suitable_move_ids])
+        self.assertIn(invoice.id, offered(dialog).ids)
         dialog.move_ids.add(invoice)
         dialog.save().refund_moves()
         self.assertEqual(ticket.credit_note_count, 1)

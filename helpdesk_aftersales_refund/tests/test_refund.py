@@ -9,6 +9,8 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 
+from .common import offered
+
 
 @tagged("post_install", "-at_install")
 class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
@@ -38,9 +40,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         )
 
     def _suitable(self, dialog):
-        return self.env["account.move"].browse(
-            [move.id for move in dialog.helpdesk_suitable_move_ids]
-        )
+        return offered(dialog).with_env(self.env)
 
     def _dialog(self, user=None, ticket=None):
         return self.open_ticket_wizard(
@@ -64,7 +64,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         order.action_confirm()
         self.ticket.write({"sale_order_id": order.id, "product_id": self.product_a.id})
         dialog = self._dialog()
-        self.assertEqual(dialog.helpdesk_sale_order_id, order)
+        self.assertEqual(dialog.sale_order_id, order)
         self.assertEqual(dialog.helpdesk_product_id, self.product_a)
         self.assertEqual(dialog.reason, f"#{self.ticket.ticket_ref}")
         self.assertEqual(dialog.date, fields.Date.context_today(self.ticket))
@@ -111,15 +111,13 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         )
         other_order.action_confirm()
         dialog = self._dialog()
-        self.assertFalse(dialog.helpdesk_sale_order_id, "the ticket has no sales order")
-        self.assertEqual(
-            set(dialog.helpdesk_suitable_sale_order_ids.ids), {order.id, other_order.id}
-        )
+        self.assertFalse(dialog.sale_order_id, "the ticket has no sales order")
+        self.assertEqual(set(offered(dialog, "sale_order_id").ids), {order.id, other_order.id})
         dialog.helpdesk_product_id = self.product_a
-        self.assertEqual(dialog.helpdesk_suitable_sale_order_ids.ids, order.ids)
+        self.assertEqual(offered(dialog, "sale_order_id").ids, order.ids)
         dialog.helpdesk_product_id = self.env["product.product"]
         dialog.move_ids.add(self.invoice_b)
-        dialog.helpdesk_sale_order_id = order
+        dialog.sale_order_id = order
         self.assertEqual(self._suitable(dialog), order_invoice)
         self.assertFalse(dialog.move_ids, "an invoice outside the new filter is dropped")
 
@@ -197,7 +195,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
     def test_reverse_and_create_invoice(self):
         dialog = self._dialog()
         dialog.move_ids.add(self.invoice_a)
-        self.assertFalse(dialog.helpdesk_modify_unavailable)
+        self.assertFalse(dialog.helpdesk_modify_unavailable_reason)
         dialog.save().modify_moves()
         credit_note = self._credit_notes()
         self.assertEqual(credit_note.state, "posted")
@@ -220,7 +218,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         self.assertIn(self.invoice_a.payment_state, ("paid", "in_payment"))
         dialog = self._dialog()
         dialog.move_ids.add(self.invoice_a)
-        self.assertIn("paid invoices", dialog.helpdesk_modify_unavailable)
+        self.assertIn("paid invoices", dialog.helpdesk_modify_unavailable_reason)
         with self.assertRaisesRegex(UserError, "paid invoices"):
             dialog.save().modify_moves()
         self.assertFalse(self._credit_notes())
@@ -232,7 +230,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         self.assertEqual(self.invoice_a.payment_state, "partial")
         dialog = self._dialog()
         dialog.move_ids.add(self.invoice_a)
-        self.assertIn("paid invoices", dialog.helpdesk_modify_unavailable)
+        self.assertIn("paid invoices", dialog.helpdesk_modify_unavailable_reason)
         # Reverse stays available: the draft credit note is reconciled by hand.
         dialog.save().refund_moves()
         self.assertEqual(self._credit_notes().state, "draft")
@@ -331,7 +329,7 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
 
     def test_salesman_prepares_drafts_only(self):
         dialog = self._dialog(user=self.salesman)
-        self.assertIn("invoicing rights", dialog.helpdesk_modify_unavailable)
+        self.assertIn("invoicing rights", dialog.helpdesk_modify_unavailable_reason)
         dialog.move_ids.add(self.invoice_a)
         action = dialog.save().refund_moves()
         self.assertEqual(action["type"], "ir.actions.act_window_close")
@@ -393,3 +391,187 @@ class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
     def test_nothing_left_when_the_last_step_fails(self):
         wizard = self._forged(move_ids=self.invoice_a.ids)
         self.assertLeavesNothingWhenLastStepFails(self.ticket, wizard.refund_moves, "account.move")
+
+    # refund by line ------------------------------------------------------
+
+    def _two_line_invoice(self, partner=None):
+        """A posted invoice of 3 x product A at 100 and 2 x product B at 50."""
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": (partner or self.customer).id,
+                "invoice_date": "2019-01-01",
+                "invoice_line_ids": [
+                    Command.create(
+                        {"product_id": self.product_a.id, "quantity": 3, "price_unit": 100.0}
+                    ),
+                    Command.create(
+                        {"product_id": self.product_b.id, "quantity": 2, "price_unit": 50.0}
+                    ),
+                ],
+            }
+        )
+        invoice.action_post()
+        return invoice
+
+    def _dialog_for(self, invoice, quantities=None):
+        """The Refund dialog with ``invoice`` chosen and its Products to Refund
+        edited as ``quantities`` says (``{line index: quantity}``)."""
+        dialog = self._dialog()
+        dialog.move_ids.add(invoice)
+        for index, quantity in (quantities or {}).items():
+            with dialog.helpdesk_line_ids.edit(index) as line:
+                line.quantity = quantity
+        return dialog
+
+    def _lines(self, dialog):
+        """Products to Refund as the agent sees them: invoice, product,
+        quantity, unit price."""
+
+        def record(model, value):
+            return self.env[model].browse(value if isinstance(value, int) else value and value[0])
+
+        return [
+            (
+                record("account.move", vals["move_id"]),
+                record("product.product", vals["product_id"]),
+                vals["quantity"],
+                vals["price_unit"],
+            )
+            for vals in dialog.helpdesk_line_ids._records
+        ]
+
+    def _credited(self, credit_note):
+        return [
+            (line.product_id, line.quantity)
+            for line in credit_note.invoice_line_ids.sorted("sequence")
+        ]
+
+    def test_products_to_refund_lists_every_line(self):
+        invoice = self._two_line_invoice()
+        dialog = self._dialog()
+        dialog.move_ids.add(invoice)
+        self.assertEqual(
+            self._lines(dialog),
+            [(invoice, self.product_a, 3.0, 100.0), (invoice, self.product_b, 2.0, 50.0)],
+        )
+        self.assertFalse(dialog.helpdesk_modify_unavailable_reason, "whole invoice")
+        dialog.save().refund_moves()
+        self.assertEqual(
+            self._credited(self._credit_notes()), [(self.product_a, 3.0), (self.product_b, 2.0)]
+        )
+
+    def test_lower_a_quantity_and_remove_a_line(self):
+        invoice = self._two_line_invoice()
+        dialog = self._dialog_for(invoice, {0: 1})
+        self.assertIn("whole invoices", dialog.helpdesk_modify_unavailable_reason)
+        dialog.helpdesk_line_ids.remove(1)
+        wizard = dialog.save()
+        with self.assertRaisesRegex(UserError, "whole invoices"):
+            wizard.modify_moves()
+        self.assertFalse(self._credit_notes(), "Reverse and Create Invoice made nothing")
+        wizard.refund_moves()
+        credit_note = self._credit_notes()
+        self.assertEqual(credit_note.state, "draft")
+        self.assertEqual(self._credited(credit_note), [(self.product_a, 1.0)])
+        self.assertEqual(credit_note.amount_untaxed, 100.0)
+        self.assertEqual(credit_note.reversed_entry_id, invoice)
+        # What is left to refund of the invoice's lines.
+        refundable = invoice.invoice_line_ids._aftersales_refundable_quantity()
+        self.assertEqual(sorted(refundable.values()), [2.0, 2.0])
+
+    def test_product_proposes_only_its_lines(self):
+        invoice = self._two_line_invoice()
+        dialog = self._dialog()
+        dialog.helpdesk_product_id = self.product_b
+        dialog.move_ids.add(invoice)
+        self.assertEqual(self._lines(dialog), [(invoice, self.product_b, 2.0, 50.0)])
+        self.assertIn("whole invoices", dialog.helpdesk_modify_unavailable_reason)
+        dialog.save().refund_moves()
+        self.assertEqual(self._credited(self._credit_notes()), [(self.product_b, 2.0)])
+
+    def test_already_credited_quantity_is_not_proposed_again(self):
+        invoice = self._two_line_invoice()
+        dialog = self._dialog_for(invoice, {0: 2})
+        dialog.save().refund_moves()
+        dialog = self._dialog()
+        dialog.move_ids.add(invoice)
+        self.assertEqual(
+            self._lines(dialog),
+            [(invoice, self.product_a, 1.0, 100.0)],
+            "what the draft credit note refunds (2 of A, all of B) is no longer offered",
+        )
+        self.assertIn("whole invoices", dialog.helpdesk_modify_unavailable_reason)
+
+    def test_crediting_more_than_invoiced_refused(self):
+        invoice = self._two_line_invoice()
+        dialog = self._dialog_for(invoice, {0: 2})
+        dialog.save().refund_moves()
+        before = self._credit_notes()
+        dialog = self._dialog_for(invoice, {0: 2})
+        with self.assertRaisesRegex(UserError, r"cannot refund 2.0 .* only 1.0 .* can still be"):
+            dialog.save().refund_moves()
+        self.assertEqual(self._credit_notes(), before, "nothing more was created")
+
+    def test_negative_quantity_refused(self):
+        invoice = self._two_line_invoice()
+        for quantity in (-1, 0):
+            with self.subTest(quantity=quantity):
+                dialog = self._dialog_for(invoice, {0: quantity})
+                with self.assertRaisesRegex(UserError, "must be positive"):
+                    dialog.save().refund_moves()
+        self.assertFalse(self._credit_notes())
+
+    def test_line_of_another_invoice_or_customer_refused(self):
+        invoice = self._two_line_invoice()
+        other_customer = self.env["res.partner"].create({"name": "Someone else"})
+        others = {
+            "another invoice": self._two_line_invoice(),
+            "another customer": self._two_line_invoice(partner=other_customer),
+        }
+        for case, other in others.items():
+            with self.subTest(case):
+                wizard = self._forged(move_ids=invoice.ids)
+                # What a forged call could write past the dialog.
+                wizard.write(
+                    {
+                        "helpdesk_line_ids": [
+                            Command.create(
+                                {"invoice_line_id": other.invoice_line_ids[0].id, "quantity": 1}
+                            )
+                        ]
+                    }
+                )
+                with self.assertRaisesRegex(UserError, "not a line of the invoices to refund"):
+                    wizard.refund_moves()
+        self.assertFalse(self._credit_notes())
+
+    def test_invoice_without_product_to_refund_refused(self):
+        invoice = self._two_line_invoice()
+        dialog = self._dialog()
+        dialog.move_ids.add(invoice)
+        dialog.helpdesk_line_ids.remove(1)
+        dialog.helpdesk_line_ids.remove(0)
+        with self.assertRaisesRegex(UserError, "no product to refund on the invoice"):
+            dialog.save().refund_moves()
+        self.assertFalse(self._credit_notes())
+
+    def test_refund_by_line_updates_the_order_invoiced_quantity(self):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [
+                    Command.create({"product_id": self.product_a.id, "product_uom_qty": 3})
+                ],
+            }
+        )
+        order.action_confirm()
+        invoice = order._create_invoices()
+        invoice.action_post()
+        self.assertEqual(order.order_line.qty_invoiced, 3.0)
+        dialog = self._dialog_for(invoice, {0: 1})
+        dialog.save().refund_moves()
+        credit_note = self._credit_notes()
+        self.assertEqual(credit_note.invoice_line_ids.sale_line_ids, order.order_line)
+        credit_note.action_post()
+        self.assertEqual(order.order_line.qty_invoiced, 2.0)

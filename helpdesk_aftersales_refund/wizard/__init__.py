@@ -1,1 +1,1 @@
-from . import account_move_reversal
+from . import account_move_reversal, helpdesk_refund_line

@@ -1,6 +1,8 @@
-from odoo import api, fields, models
+from collections import defaultdict
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import float_compare
 
 PAID_STATES = ("paid", "in_payment", "partial")
 
@@ -8,18 +10,28 @@ PAID_STATES = ("paid", "in_payment", "partial")
 class AccountMoveReversal(models.TransientModel):
     """The core reversal dialog, opened from a ticket: it offers only the
     ticket customer's posted invoices (narrowed by order and product; by lot
-    with helpdesk_aftersales_refund_stock) and links the credit notes back to
-    the ticket."""
+    with helpdesk_aftersales_refund_stock), refunds the lines and quantities
+    of its Products to Refund and links the credit notes back to the ticket."""
 
     _name = "account.move.reversal"
     _inherit = ["account.move.reversal", "helpdesk.aftersales.wizard.mixin"]
     _aftersales_service_field = "use_credit_notes"
 
-    helpdesk_sale_order_id = fields.Many2one(
+    # The choices of the filters and of the invoices are domains evaluated by
+    # the web client from the dialog's values (the view's ``move_ids``
+    # domain repeats ``_aftersales_invoice_domain``): never a list of the
+    # customer's documents, whose length would grow with their history.
+    helpdesk_commercial_partner_id = fields.Many2one(
+        related="helpdesk_ticket_id.commercial_partner_id", string="Customer"
+    )
+    sale_order_id = fields.Many2one(
         "sale.order",
         string="Sales Order",
         check_company=True,
-        domain="[('id', 'in', helpdesk_suitable_sale_order_ids)]",
+        domain="[('partner_id.commercial_partner_id', '=', helpdesk_commercial_partner_id),"
+        " ('company_id', '=', company_id), ('state', '=', 'sale')]"
+        " + ([('order_line.product_id', '=', helpdesk_product_id)]"
+        " if helpdesk_product_id else [])",
     )
     helpdesk_product_id = fields.Many2one(
         "product.product",
@@ -27,15 +39,20 @@ class AccountMoveReversal(models.TransientModel):
         check_company=True,
         help="Only the sales orders and invoices containing this product are offered.",
     )
-    helpdesk_suitable_sale_order_ids = fields.Many2many(
-        "sale.order", compute="_compute_helpdesk_suitable_sale_order_ids"
+    helpdesk_has_invoice = fields.Boolean(
+        string="Has an invoice to refund", compute="_compute_helpdesk_has_invoice"
     )
-    helpdesk_suitable_move_ids = fields.Many2many(
-        "account.move", compute="_compute_helpdesk_suitable_move_ids"
+    helpdesk_line_ids = fields.One2many(
+        "helpdesk.refund.line",
+        "wizard_id",
+        string="Products to Refund",
+        compute="_compute_helpdesk_line_ids",
+        store=True,
+        readonly=False,
     )
-    helpdesk_modify_unavailable = fields.Char(
+    helpdesk_modify_unavailable_reason = fields.Char(
         string="Why Reverse and Create Invoice is unavailable",
-        compute="_compute_helpdesk_modify_unavailable",
+        compute="_compute_helpdesk_modify_unavailable_reason",
     )
 
     @api.model
@@ -46,7 +63,7 @@ class AccountMoveReversal(models.TransientModel):
             res.update(
                 company_id=ticket.company_id.id,
                 reason=f"#{ticket.ticket_ref}" if ticket.ticket_ref else ticket.name,
-                helpdesk_sale_order_id=ticket.sale_order_id.id,
+                sale_order_id=ticket.sale_order_id.id,
                 helpdesk_product_id=ticket.product_id.id,
             )
         return res
@@ -58,7 +75,7 @@ class AccountMoveReversal(models.TransientModel):
         wizards = self.filtered(lambda w: w.move_ids or not w.helpdesk_ticket_id)
         return super(AccountMoveReversal, wizards)._check_journal_type()
 
-    def _helpdesk_invoice_domain(self):
+    def _aftersales_invoice_domain(self):
         """Invoices the ticket may refund, narrowed by the dialog's filters."""
         ticket = self.helpdesk_ticket_id
         domain = [
@@ -68,128 +85,229 @@ class AccountMoveReversal(models.TransientModel):
             ("commercial_partner_id", "=", ticket.commercial_partner_id.id),
             ("company_id", "=", ticket.company_id.id),
         ]
-        if self.helpdesk_sale_order_id:
-            domain.append(("line_ids.sale_line_ids.order_id", "=", self.helpdesk_sale_order_id.id))
+        if self.sale_order_id:
+            domain.append(("line_ids.sale_line_ids.order_id", "=", self.sale_order_id.id))
         if self.helpdesk_product_id:
             domain.append(("invoice_line_ids.product_id", "=", self.helpdesk_product_id.id))
         return domain
 
-    @api.depends("helpdesk_ticket_id", "helpdesk_product_id")
-    def _compute_helpdesk_suitable_sale_order_ids(self):
+    @api.depends("helpdesk_ticket_id", "sale_order_id", "helpdesk_product_id")
+    def _compute_helpdesk_has_invoice(self):
+        Move = self.env["account.move"]
         for wizard in self:
-            ticket = wizard.helpdesk_ticket_id
-            if not ticket.commercial_partner_id:
-                wizard.helpdesk_suitable_sale_order_ids = False
-                continue
-            domain = [
-                ("partner_id", "child_of", ticket.commercial_partner_id.id),
-                ("company_id", "=", ticket.company_id.id),
-                ("state", "=", "sale"),
-            ]
-            if wizard.helpdesk_product_id:
-                domain.append(("order_line.product_id", "=", wizard.helpdesk_product_id.id))
-            wizard.helpdesk_suitable_sale_order_ids = self.env["sale.order"].search(domain)
-
-    @api.depends("helpdesk_ticket_id", "helpdesk_sale_order_id", "helpdesk_product_id")
-    def _compute_helpdesk_suitable_move_ids(self):
-        for wizard in self:
-            if not wizard.helpdesk_ticket_id.commercial_partner_id:
-                wizard.helpdesk_suitable_move_ids = False
-                continue
-            wizard.helpdesk_suitable_move_ids = self.env["account.move"].search(
-                wizard._helpdesk_invoice_domain()
+            wizard.helpdesk_has_invoice = bool(
+                wizard.helpdesk_commercial_partner_id
+                and Move.search_count(wizard._aftersales_invoice_domain(), limit=1)
             )
 
-    @api.onchange("helpdesk_sale_order_id", "helpdesk_product_id")
-    def _onchange_helpdesk_filters(self):
-        if self.helpdesk_ticket_id:
-            self.move_ids = self.move_ids & self.helpdesk_suitable_move_ids
+    @api.onchange("sale_order_id", "helpdesk_product_id")
+    def _onchange_aftersales_filters(self):
+        """Drop the chosen invoices that no longer match the filters (a search
+        among the chosen ones only)."""
+        if self.helpdesk_ticket_id and self.move_ids:
+            self.move_ids = self.env["account.move"].search(
+                [("id", "in", self.move_ids._origin.ids), *self._aftersales_invoice_domain()]
+            )
 
-    @api.depends("move_ids")
-    def _compute_helpdesk_modify_unavailable(self):
+    @api.depends("move_ids", "helpdesk_product_id")
+    def _compute_helpdesk_line_ids(self):
+        for wizard in self:
+            commands = [Command.clear()]
+            if wizard.helpdesk_ticket_id:
+                commands += [Command.create(vals) for vals in wizard._aftersales_line_vals()]
+            wizard.helpdesk_line_ids = commands
+
+    def _aftersales_invoice_lines(self):
+        """The product lines of the invoices to refund."""
+        return self.move_ids._origin.invoice_line_ids.filtered(
+            lambda line: line.display_type == "product"
+        )
+
+    def _aftersales_line_vals(self):
+        """Everything still refundable of the invoices' lines (of the product
+        when one is chosen)."""
+        product = self.helpdesk_product_id._origin
+        invoice_lines = self._aftersales_invoice_lines().filtered(
+            lambda line: not product or line.product_id == product
+        )
+        refundable = invoice_lines.sudo()._aftersales_refundable_quantity()
+        return [
+            {"invoice_line_id": line.id, "quantity": quantity}
+            for line, quantity in refundable.items()
+            if float_compare(quantity, 0.0, precision_rounding=line.product_uom_id.rounding) > 0
+        ]
+
+    def _aftersales_asked_quantities(self):
+        """``{invoice line: quantity to refund}`` from Products to Refund."""
+        asked = defaultdict(float)
+        for line in self.helpdesk_line_ids:
+            asked[line.invoice_line_id._origin] += line.quantity
+        return asked
+
+    def _aftersales_is_whole_refund(self):
+        """Whether Products to Refund is every line of the invoices, with all
+        its invoiced quantity."""
+        asked = self._aftersales_asked_quantities()
+        invoice_lines = self._aftersales_invoice_lines()
+        return set(asked) <= set(invoice_lines) and all(
+            float_compare(
+                asked.get(line, 0.0), line.quantity, precision_rounding=line.product_uom_id.rounding
+            )
+            == 0
+            for line in invoice_lines
+        )
+
+    @api.depends("move_ids", "helpdesk_line_ids.quantity", "helpdesk_line_ids.invoice_line_id")
+    def _compute_helpdesk_modify_unavailable_reason(self):
         may_post = self.env.user.has_group("account.group_account_invoice")
         for wizard in self:
             if not wizard.helpdesk_ticket_id:
-                wizard.helpdesk_modify_unavailable = False
+                wizard.helpdesk_modify_unavailable_reason = False
             elif not may_post:
-                wizard.helpdesk_modify_unavailable = self.env._(
+                wizard.helpdesk_modify_unavailable_reason = self.env._(
                     "Reverse and Create Invoice posts the credit note: it needs invoicing "
                     "rights. Use Reverse to prepare a draft credit note for an accountant."
                 )
             elif any(move.payment_state in PAID_STATES for move in wizard.move_ids._origin):
-                wizard.helpdesk_modify_unavailable = self.env._(
+                wizard.helpdesk_modify_unavailable_reason = self.env._(
                     "Reverse and Create Invoice is not available for paid invoices: use "
                     "Reverse, then reconcile the credit note with the payment."
                 )
+            elif not wizard._aftersales_is_whole_refund():
+                wizard.helpdesk_modify_unavailable_reason = self.env._(
+                    "Reverse and Create Invoice is for whole invoices only: to refund "
+                    "some products or quantities, use Reverse."
+                )
             else:
-                wizard.helpdesk_modify_unavailable = False
+                wizard.helpdesk_modify_unavailable_reason = False
 
-    def _helpdesk_check_refund(self, modify):
-        """Everything is checked before anything is created: the values may
-        come from a forged RPC call, not only from the dialog's domains."""
-        ticket = self._aftersales_check_ticket()
+    # ------------------------------------------------------------------
+    # Checks: everything the dialog received, before anything is created
+    # (the values may come from a forged RPC call, not only from the
+    # dialog's domains).
+    # ------------------------------------------------------------------
+
+    def _aftersales_check_values(self):
         moves = self.move_ids
         if not moves:
             raise UserError(self.env._("Choose the invoices to refund."))
-        # Serialize two refunds of the same invoice (see the returns bridge
-        # for why a no-op update and not a plain SELECT ... FOR UPDATE).
-        self.env.cr.execute(
-            SQL("UPDATE account_move SET write_date = write_date WHERE id IN %s", tuple(moves.ids))
-        )
+        # Serialize two refunds of the same invoice.
+        self._aftersales_lock(moves)
         moves.invalidate_recordset(["payment_state", "state"])
         for move in moves:
-            if move.move_type != "out_invoice":
-                raise UserError(
-                    self.env._(
-                        "%(move)s is not a customer invoice: only customer invoices can be "
-                        "refunded from a ticket.",
-                        move=move.display_name,
-                    )
+            self._aftersales_check_invoice(move)
+            self._aftersales_check_date(move)
+        self._aftersales_check_journal()
+        self._aftersales_check_lines()
+
+    def _aftersales_check_invoice(self, move):
+        """A posted customer invoice of the ticket's customer and company, not
+        fully reversed yet. (The invoices are core's ``move_ids``, without
+        ``check_company``: the company is checked here.)"""
+        ticket = self.helpdesk_ticket_id
+        if move.move_type != "out_invoice":
+            raise UserError(
+                self.env._(
+                    "%(move)s is not a customer invoice: only customer invoices can be "
+                    "refunded from a ticket.",
+                    move=move.display_name,
                 )
-            if move.state != "posted":
-                raise UserError(
-                    self.env._(
-                        "The invoice %(move)s is not posted: invoices must be posted "
-                        "before a credit note can be issued.",
-                        move=move.display_name,
-                    )
+            )
+        if move.state != "posted":
+            raise UserError(
+                self.env._(
+                    "The invoice %(move)s is not posted: invoices must be posted "
+                    "before a credit note can be issued.",
+                    move=move.display_name,
                 )
-            if move.commercial_partner_id != ticket.commercial_partner_id:
-                raise UserError(
-                    self.env._(
-                        "The invoice %(move)s is not an invoice of the ticket's customer.",
-                        move=move.display_name,
-                    )
+            )
+        if move.commercial_partner_id != ticket.commercial_partner_id:
+            raise UserError(
+                self.env._(
+                    "The invoice %(move)s is not an invoice of the ticket's customer.",
+                    move=move.display_name,
                 )
-            if move.company_id != ticket.company_id:
-                raise UserError(
-                    self.env._(
-                        "The invoice %(move)s belongs to another company than the ticket.",
-                        move=move.display_name,
-                    )
+            )
+        if move.company_id != ticket.company_id:
+            raise UserError(
+                self.env._(
+                    "The invoice %(move)s belongs to another company than the ticket.",
+                    move=move.display_name,
                 )
-            if move.payment_state == "reversed":
-                raise UserError(
-                    self.env._(
-                        "The invoice %(move)s is already fully reversed.", move=move.display_name
-                    )
+            )
+        if move.payment_state == "reversed":
+            raise UserError(
+                self.env._(
+                    "The invoice %(move)s is already fully reversed.", move=move.display_name
                 )
-            # Core accepts any date for the draft; a credit note older than
-            # its invoice is a typo or a forged value (e.g. year 1).
-            if self.date and move.invoice_date and self.date < move.invoice_date:
-                raise UserError(
-                    self.env._(
-                        "The credit note cannot be dated before the invoice %(move)s it "
-                        "reverses: choose a later Reversal Date.",
-                        move=move.display_name,
-                    )
+            )
+
+    def _aftersales_check_date(self, move):
+        # Core accepts any date for the draft; a credit note older than its
+        # invoice is a typo or a forged value (e.g. year 1).
+        if self.date and move.invoice_date and self.date < move.invoice_date:
+            raise UserError(
+                self.env._(
+                    "The credit note cannot be dated before the invoice %(move)s it "
+                    "reverses: choose a later Reversal Date.",
+                    move=move.display_name,
                 )
-        if self.journal_id.type != "sale" or self.journal_id.company_id != ticket.company_id:
+            )
+
+    def _aftersales_check_journal(self):
+        # The journal's check_company compares it with the dialog's company_id,
+        # which a forged call sends too: compare with the ticket's.
+        if (
+            self.journal_id.type != "sale"
+            or self.journal_id.company_id != self.helpdesk_ticket_id.company_id
+        ):
             raise UserError(
                 self.env._("Choose a sales journal of the ticket's company for the credit note.")
             )
-        if modify and self.helpdesk_modify_unavailable:
-            raise UserError(self.helpdesk_modify_unavailable)
+
+    def _aftersales_check_lines(self):
+        """Products to Refund: lines of the chosen invoices, at least one per
+        invoice, with no more than what is still refundable."""
+        for line in self.helpdesk_line_ids:
+            line._aftersales_check_line()
+        asked = self._aftersales_asked_quantities()
+        for move in self.move_ids:
+            if not any(line.move_id == move for line in asked):
+                raise UserError(
+                    self.env._(
+                        "There is no product to refund on the invoice %(move)s: add one to "
+                        "Products to Refund or remove the invoice from Invoices to Refund.",
+                        move=move.display_name,
+                    )
+                )
+        # After the lock: what credit notes made meanwhile refund is counted.
+        refundable = self.env["account.move.line"].union(*asked).sudo()
+        refundable = refundable._aftersales_refundable_quantity()
+        for invoice_line, quantity in asked.items():
+            self._aftersales_check_quantity(invoice_line, quantity, refundable[invoice_line])
+
+    def _aftersales_check_quantity(self, invoice_line, quantity, available):
+        rounding = invoice_line.product_uom_id.rounding or 0.01
+        if float_compare(quantity, available, precision_rounding=rounding) <= 0:
+            return
+        raise UserError(
+            self.env._(
+                "You cannot refund %(quantity)s %(uom)s of %(product)s from %(move)s: only "
+                "%(available)s %(uom)s can still be refunded (invoiced, minus what its "
+                "credit notes already refund).",
+                quantity=quantity,
+                available=available,
+                uom=invoice_line.product_uom_id.name,
+                product=invoice_line.product_id.display_name or invoice_line.name,
+                move=invoice_line.move_id.display_name,
+            )
+        )
+
+    def _aftersales_check_modify(self):
+        """Reverse and Create Invoice posts: not for paid invoices, nor for
+        agents without invoicing rights (see its reason)."""
+        if self.helpdesk_modify_unavailable_reason:
+            raise UserError(self.helpdesk_modify_unavailable_reason)
 
     def _prepare_default_reversal(self, move):
         values = super()._prepare_default_reversal(move)
@@ -201,11 +319,55 @@ class AccountMoveReversal(models.TransientModel):
             values["auto_post"] = "no"
         return values
 
+    def _aftersales_fit_credit_notes(self, credit_notes):
+        """Reduce the draft credit notes core made of whole invoices to
+        Products to Refund: lines removed, quantities lowered. The lines keep
+        their sales order lines: the orders' invoiced quantities follow."""
+        asked = self._aftersales_asked_quantities()
+        for credit_note in credit_notes:
+            commands = []
+            for invoice_line, credit_line in self._aftersales_pair_lines(credit_note):
+                quantity = asked.get(invoice_line, 0.0)
+                rounding = invoice_line.product_uom_id.rounding or 0.01
+                if float_compare(quantity, 0.0, precision_rounding=rounding) <= 0:
+                    commands.append(Command.delete(credit_line.id))
+                elif float_compare(quantity, credit_line.quantity, precision_rounding=rounding):
+                    commands.append(Command.update(credit_line.id, {"quantity": quantity}))
+            if commands:
+                credit_note.write({"invoice_line_ids": commands})
+
+    def _aftersales_pair_lines(self, credit_note):
+        """``(invoice line, credit note line)`` pairs of a credit note made by
+        core's reversal: same product and sales order lines, in order."""
+
+        def product_lines(move):
+            return move.invoice_line_ids.filtered(
+                lambda line: line.display_type == "product"
+            ).sorted(lambda line: (line.sequence, line.id))
+
+        credit_lines = product_lines(credit_note).grouped(
+            lambda line: line._aftersales_credit_key()
+        )
+        pairs = []
+        for key, invoice_lines in (
+            product_lines(credit_note.reversed_entry_id)
+            .grouped(lambda line: line._aftersales_credit_key())
+            .items()
+        ):
+            pairs += zip(invoice_lines, credit_lines.get(key, []), strict=False)
+        return pairs
+
     def reverse_moves(self, is_modify=False):
         if not self.helpdesk_ticket_id:
             return super().reverse_moves(is_modify=is_modify)
         self.ensure_one()
-        self._helpdesk_check_refund(is_modify)
+        # The steps of ``_aftersales_deliver``, spelled out: the documents are
+        # core's (credit notes, and with is_modify the replacing invoices,
+        # each told apart on the chatter) and so is the action returned.
+        self._aftersales_check_ticket()
+        self._aftersales_check_values()
+        if is_modify:
+            self._aftersales_check_modify()
         before = self.move_ids.reversal_move_ids
         may_post = self.env.user.has_group("account.group_account_invoice")
         # Agents without invoicing rights prepare drafts only (checked above):
@@ -213,6 +375,8 @@ class AccountMoveReversal(models.TransientModel):
         wizard = self if may_post else self.sudo()
         action = super(AccountMoveReversal, wizard).reverse_moves(is_modify=is_modify)
         credit_notes = self.sudo().move_ids.reversal_move_ids - before.sudo()
+        if not is_modify:
+            self._aftersales_fit_credit_notes(credit_notes)
         # "Reverse and Create Invoice" also makes the draft invoices that
         # replace the reversed ones: they belong to the ticket too.
         new_invoices = wizard.new_move_ids - credit_notes

@@ -3,6 +3,7 @@ from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales_refund.tests.common import offered
 
 
 @tagged("post_install", "-at_install")
@@ -59,9 +60,7 @@ class TestRefundByLot(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         return self.open_ticket_wizard(self.ticket, "action_refund", user or self.accountant)
 
     def _suitable(self, dialog):
-        return self.env["account.move"].browse(
-            [move.id for move in dialog.helpdesk_suitable_move_ids]
-        )
+        return offered(dialog).with_env(self.env)
 
     def _lot_visible(self, dialog):
         return not dialog._get_modifier("helpdesk_lot_id", "invisible")

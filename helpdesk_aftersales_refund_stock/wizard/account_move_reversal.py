@@ -15,6 +15,16 @@ class AccountMoveReversal(models.TransientModel):
         domain="[('product_id', '=', helpdesk_product_id)]",
         help="Only the invoices of orders delivered with this lot/serial number are offered.",
     )
+    # The id of the lot, for the invoices' domain in the view: the lot field is
+    # only in the view of Inventory users, the domain is in everyone's.
+    helpdesk_lot_filter = fields.Integer(
+        string="Lot/Serial Number Filter", compute="_compute_helpdesk_lot_filter"
+    )
+
+    @api.depends("helpdesk_lot_id")
+    def _compute_helpdesk_lot_filter(self):
+        for wizard in self:
+            wizard.helpdesk_lot_filter = wizard.helpdesk_lot_id.id
 
     @api.model
     def default_get(self, fields_list):
@@ -25,8 +35,8 @@ class AccountMoveReversal(models.TransientModel):
             res["helpdesk_lot_id"] = ticket.lot_id.id
         return res
 
-    def _helpdesk_invoice_domain(self):
-        domain = super()._helpdesk_invoice_domain()
+    def _aftersales_invoice_domain(self):
+        domain = super()._aftersales_invoice_domain()
         if self.helpdesk_lot_id:
             domain.append(
                 (
@@ -37,18 +47,16 @@ class AccountMoveReversal(models.TransientModel):
             )
         return domain
 
-    @api.depends(
-        "helpdesk_ticket_id", "helpdesk_sale_order_id", "helpdesk_product_id", "helpdesk_lot_id"
-    )
-    def _compute_helpdesk_suitable_move_ids(self):
-        return super()._compute_helpdesk_suitable_move_ids()
+    @api.depends("helpdesk_ticket_id", "sale_order_id", "helpdesk_product_id", "helpdesk_lot_id")
+    def _compute_helpdesk_has_invoice(self):
+        return super()._compute_helpdesk_has_invoice()
 
     @api.onchange("helpdesk_product_id")
-    def _onchange_helpdesk_product_id(self):
+    def _onchange_aftersales_product_id(self):
         lot = self.helpdesk_lot_id.sudo()
         if lot and lot.product_id != self.helpdesk_product_id:
             self.helpdesk_lot_id = False
 
     @api.onchange("helpdesk_lot_id")
-    def _onchange_helpdesk_lot_id(self):
-        self._onchange_helpdesk_filters()
+    def _onchange_aftersales_lot_id(self):
+        self._onchange_aftersales_filters()

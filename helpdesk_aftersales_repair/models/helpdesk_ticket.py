@@ -100,3 +100,12 @@ class HelpdeskTicket(models.Model):
             self.repair_ids,
             "repair.view_repair_order_form",
         )
+
+    def _aftersales_open_documents(self):
+        # A repair order is open until repaired or cancelled.
+        return self._aftersales_add_open_documents(
+            super()._aftersales_open_documents(),
+            self.env._("Repairs"),
+            "repair.order",
+            [("state", "not in", ("done", "cancel"))],
+        )

@@ -53,3 +53,13 @@ class HelpdeskTicket(models.Model):
     def action_view_pickings(self):
         self.ensure_one()
         return self._aftersales_action_view("stock.action_picking_tree_all", self.picking_ids)
+
+    def _aftersales_open_documents(self):
+        # The ticket's transfers (returns, replacement deliveries) until done
+        # or cancelled.
+        return self._aftersales_add_open_documents(
+            super()._aftersales_open_documents(),
+            self.env._("Returns"),
+            "stock.picking",
+            [("state", "not in", ("done", "cancel"))],
+        )

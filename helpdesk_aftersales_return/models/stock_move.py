@@ -1,11 +1,27 @@
 from collections import defaultdict
 
-from odoo import models
+from odoo import fields, models
 from odoo.tools import float_is_zero, float_round
 
 
 class StockMove(models.Model):
     _inherit = "stock.move"
+
+    helpdesk_return_reason_id = fields.Many2one(
+        "helpdesk.return.reason",
+        string="Return Reason",
+        check_company=True,
+        copy=False,
+        index="btree_not_null",
+        help="Why the customer sent the product back (the ticket's Return dialog).",
+    )
+    # Stored for the Returns report (group by team).
+    helpdesk_team_id = fields.Many2one(
+        related="picking_id.helpdesk_ticket_id.team_id",
+        string="Helpdesk Team",
+        store=True,
+        index="btree_not_null",
+    )
 
     def _aftersales_returnable_quantities(self):
         """What the customer may still send back of these done deliveries.

@@ -36,8 +36,10 @@ class StockPicking(models.Model):
             .with_env(self.env(context=clean_context(self.env.context)))
             .create({"picking_id": self.id, "aftersales_location_dest_id": location.id})
         )
+        reasons = {line.move_id: line.return_reason_id for line in lines}
         for return_line in wizard.product_return_moves:
             return_line.quantity = quantities.get(return_line.move_id, 0.0)
+            return_line.aftersales_return_reason_id = reasons.get(return_line.move_id)
         if exchange:
             action = wizard.action_create_exchanges()
             return_picking = self.browse(action["res_id"])

@@ -1,7 +1,10 @@
 from . import (
     test_access,
+    test_close_when_done,
     test_helpdesk_stock_return,
     test_performance,
+    test_portal,
+    test_return_reasons,
     test_rpc,
     test_tour,
     test_translations,

@@ -237,6 +237,19 @@ class TestHelpdeskStockReturn(HelpdeskAftersalesCase, BaseCommon):
         wizard = self._open().save()
         self.assertEqual(self._lines(wizard), {(self.speaker, self.serials[1]): 1})
 
+    def test_both_serial_numbers_of_one_delivery(self):
+        """Two lines of one delivered move (one per serial number) are one
+        valid dialog, not a 'record does not exist' error."""
+        order = self._sell({self.speaker: 2})
+        self.ticket.sale_order_id = order
+        wizard = self._open().save()
+        self.assertEqual(
+            self._lines(wizard),
+            {(self.speaker, self.serials[0]): 1, (self.speaker, self.serials[1]): 1},
+        )
+        wizard.action_create_returns()
+        self.assertEqual(self.ticket.picking_ids.move_line_ids.lot_id, self.serials)
+
     def test_two_deliveries_at_once(self):
         delivery1 = self._sell({self.chair: 2}).picking_ids
         delivery2 = self._sell({self.lamp: 3}).picking_ids

@@ -18,6 +18,11 @@ class TestReturnRpc(AftersalesRpcCase, ReturnAccessCase, HttpCase):
     def test_malformed_values(self):
         ticket = self.aftersales_ticket
         delivery = [[6, 0, self.delivery.ids]]
+        company_b = self.env["res.company"].create({"name": "Company B"})
+        self.access_users[self.rpc_role].company_ids |= company_b
+        reason_b = self.env["helpdesk.return.reason"].create(
+            {"name": "B only", "company_id": company_b.id}
+        )
         cases = {
             "wrong id": {"picking_ids": [[6, 0, [2_000_000_000]]]},
             "id of another model": {
@@ -34,6 +39,18 @@ class TestReturnRpc(AftersalesRpcCase, ReturnAccessCase, HttpCase):
             "negative quantity": {"picking_ids": delivery, "line_ids": self._line(quantity=-5)},
             "zero quantity": {"picking_ids": delivery, "line_ids": self._line(quantity=0)},
             "huge quantity": {"picking_ids": delivery, "line_ids": self._line(quantity=1e20)},
+            "wrong return reason": {
+                "picking_ids": delivery,
+                "line_ids": self._line(quantity=1, return_reason_id=2_000_000_000),
+            },
+            "string for a return reason": {
+                "picking_ids": delivery,
+                "line_ids": self._line(quantity=1, return_reason_id="abc"),
+            },
+            "return reason of another company": {
+                "picking_ids": delivery,
+                "line_ids": self._line(quantity=1, return_reason_id=reason_b.id),
+            },
         }
         for case, values in cases.items():
             with self.subTest(case):

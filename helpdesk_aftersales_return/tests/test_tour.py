@@ -8,7 +8,8 @@ from .common import sell_and_deliver
 @tagged("post_install", "-at_install")
 class TestReturnTour(HelpdeskAftersalesCase, HttpCase):
     """An agent takes products back in a real browser: Return, the customer's
-    delivery is proposed, Return; the Returns smart button counts the return."""
+    delivery is proposed, a return reason chosen on its line, Return; the
+    Returns smart button counts the return."""
 
     @classmethod
     def setUpClass(cls):
@@ -23,6 +24,7 @@ class TestReturnTour(HelpdeskAftersalesCase, HttpCase):
             .lot_stock_id
         )
         cls.env["stock.quant"]._update_available_quantity(chair, stock, 10)
+        cls.reason = cls.env["helpdesk.return.reason"].create({"name": "Wrong item"})
         cls.delivery = sell_and_deliver(cls.env, cls.aftersales_customer, {chair: 2}).picking_ids
 
     def test_return_tour(self):
@@ -31,3 +33,4 @@ class TestReturnTour(HelpdeskAftersalesCase, HttpCase):
         returned = self.aftersales_ticket.picking_ids
         self.assertEqual(returned.return_id, self.delivery)
         self.assertEqual(returned.move_ids.product_uom_qty, 2)
+        self.assertEqual(returned.move_ids.helpdesk_return_reason_id, self.reason)

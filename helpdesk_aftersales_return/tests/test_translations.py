@@ -48,3 +48,45 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
         for lang, text in (("de_DE", "retourniert werden"), ("zh_CN", "只能再退货")):
             with self.assertRaisesRegex(UserError, text):
                 wizard.with_context(lang=lang).action_create_returns()
+
+    def test_return_reasons_translated(self):
+        expected = {
+            "de_DE": ("Retourengrund", "Retourengrund erforderlich", "Retourengründe", "Retouren"),
+            "zh_CN": ("退货原因", "退货原因必填", "退货原因", "退货"),
+        }
+        for lang, (column, setting, menu, report) in expected.items():
+            env = self.env(context={"lang": lang})
+            line = env["helpdesk.stock.return.line"].fields_get(["return_reason_id"], ["string"])
+            self.assertEqual(line["return_reason_id"]["string"], column)
+            team = env["helpdesk.team"].fields_get(["return_reason_required"], ["string"])
+            self.assertEqual(team["return_reason_required"]["string"], setting)
+            config = env.ref("helpdesk_aftersales_return.helpdesk_return_reason_menu")
+            self.assertEqual(config.name, menu)
+            reporting = env.ref("helpdesk_aftersales_return.helpdesk_menu_reporting_returns")
+            self.assertEqual(reporting.name, report)
+        # the reasons themselves are translated by the manager who creates them
+        reason = self.env["helpdesk.return.reason"].create({"name": "Wrong item"})
+        reason.with_context(lang="de_DE").name = "Falscher Artikel"
+        reason.with_context(lang="zh_CN").name = "发错商品"
+        self.assertEqual(reason.with_context(lang="de_DE").name, "Falscher Artikel")
+        self.assertEqual(reason.with_context(lang="zh_CN").name, "发错商品")
+        self.assertEqual(reason.with_context(lang="en_US").name, "Wrong item")
+
+    def test_reason_error_translated(self):
+        product = self.env["product.product"].create(
+            {"name": "Chair", "type": "consu", "is_storable": True}
+        )
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+        self.env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 5)
+        order = sell_and_deliver(self.env, self.aftersales_customer, {product: 2})
+        self.aftersales_ticket.sale_order_id = order
+        wizard = self.open_ticket_wizard(self.aftersales_ticket, "action_return").save()
+        self.aftersales_team.return_reason_required = True
+        for lang, text in (
+            ("de_DE", "verlangt einen Retourengrund"),
+            ("zh_CN", "要求填写退货原因"),
+        ):
+            with self.assertRaisesRegex(UserError, text):
+                wizard.with_context(lang=lang).action_create_returns()

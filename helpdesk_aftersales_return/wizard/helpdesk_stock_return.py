@@ -21,6 +21,9 @@ class HelpdeskStockReturn(models.TransientModel):
     partner_id = fields.Many2one(
         related="helpdesk_ticket_id.commercial_partner_id", string="Customer"
     )
+    return_reason_required = fields.Boolean(
+        related="helpdesk_ticket_id.team_id.return_reason_required"
+    )
     product_id = fields.Many2one(
         "product.product",
         string="Product",
@@ -173,6 +176,7 @@ class HelpdeskStockReturn(models.TransientModel):
         self._aftersales_check_customer()
         self._aftersales_check_deliveries()
         self._aftersales_check_location()
+        self._aftersales_check_return_reasons()
         moves = self.line_ids.move_id
         self._aftersales_lock(moves)
         moves.invalidate_recordset(["returned_move_ids"])
@@ -223,6 +227,43 @@ class HelpdeskStockReturn(models.TransientModel):
                     company=self.company_id.display_name,
                 )
             )
+
+    def _aftersales_check_return_reasons(self):
+        """The lines' return reasons: of the ticket's company (or shared),
+        required when the team says so, and one reason per delivered move (a
+        return move keeps one reason)."""
+        ticket = self.helpdesk_ticket_id
+        reason_by_move = {}
+        for line in self.line_ids:
+            reason = line.return_reason_id
+            if not reason:
+                if ticket.team_id.return_reason_required:
+                    raise UserError(
+                        self.env._(
+                            "The team %(team)s requires a return reason: choose one for "
+                            "%(product)s.",
+                            team=ticket.team_id.display_name,
+                            product=line.product_id.display_name,
+                        )
+                    )
+            elif reason.company_id and reason.company_id != ticket.company_id:
+                raise UserError(
+                    self.env._(
+                        "The return reason %(reason)s belongs to another company than the "
+                        "ticket's company %(company)s.",
+                        reason=reason.display_name,
+                        company=ticket.company_id.display_name,
+                    )
+                )
+            if reason_by_move.setdefault(line.move_id, reason) != reason:
+                raise UserError(
+                    self.env._(
+                        "The lines of %(product)s from %(picking)s have different return "
+                        "reasons: return them with one reason, or in two returns.",
+                        product=line.product_id.display_name,
+                        picking=line.move_id.picking_id.display_name,
+                    )
+                )
 
     def _aftersales_check_quantities(self, returnable):
         """No more than what is still returnable, per move and per lot."""

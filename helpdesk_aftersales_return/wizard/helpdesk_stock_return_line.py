@@ -7,6 +7,7 @@ class HelpdeskStockReturnLine(models.TransientModel):
     _name = "helpdesk.stock.return.line"
     _description = "Product to return from a helpdesk ticket"
     _rec_name = "product_id"
+    _check_company_auto = True
 
     wizard_id = fields.Many2one("helpdesk.stock.return", required=True, ondelete="cascade")
     move_id = fields.Many2one("stock.move", string="Origin Move", required=True)
@@ -18,6 +19,13 @@ class HelpdeskStockReturnLine(models.TransientModel):
     )
     quantity = fields.Float(digits="Product Unit of Measure", required=True)
     uom_id = fields.Many2one(related="product_id.uom_id", string="Unit of Measure")
+    company_id = fields.Many2one(related="wizard_id.company_id")
+    return_reason_id = fields.Many2one(
+        "helpdesk.return.reason",
+        string="Return Reason",
+        check_company=True,
+        help="Why the customer sends the product back: kept on the return's stock move.",
+    )
 
     def _aftersales_check_line(self, returnable):
         """The line returns a positive quantity of a product of the selected

@@ -28,15 +28,18 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("sale_order_id")
     def _compute_sale_order_product_ids(self):
+        # sudo: agents without Sales rights open tickets that have an order too;
+        # they get the order's products (readable to them), not the order.
         for ticket in self:
-            ticket.sale_order_product_ids = ticket.sale_order_id.order_line.product_id.filtered(
+            order = ticket.sale_order_id.sudo()
+            ticket.sale_order_product_ids = order.order_line.product_id.filtered(
                 lambda product: product.type != "service"
-            )
+            ).sudo(False)
 
     @api.onchange("partner_id")
     def _onchange_partner_id_sale_order(self):
         # An order of the previous customer is not this customer's.
-        order_customer = self.sale_order_id.partner_id.commercial_partner_id
+        order_customer = self.sale_order_id.sudo().partner_id.commercial_partner_id
         if order_customer and order_customer != self.partner_id.commercial_partner_id:
             self.sale_order_id = False
 

@@ -1,4 +1,4 @@
-from odoo.tests import tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 
@@ -41,6 +41,21 @@ class TestTicketSale(TicketSaleCase, BaseCommon):
         ticket.save()
         self.assertEqual(self.aftersales_ticket.sale_order_id, self.desk_order)
         self.assertEqual(self.aftersales_ticket.product_id, self.desk)
+
+    def test_an_agent_without_sales_rights_opens_a_ticket_with_an_order(self):
+        self.aftersales_ticket.write(
+            {"sale_order_id": self.desk_order.id, "product_id": self.desk.id}
+        )
+        agent = new_test_user(
+            self.env, login="helpdesk_only_agent", groups="helpdesk.group_helpdesk_user"
+        )
+        ticket = Form(self.aftersales_ticket.with_user(agent))
+        self.assertEqual(ticket.product_id, self.desk)
+        ticket.name = "Desk wobbles"
+        ticket.save()
+        self.assertEqual(self.aftersales_ticket.name, "Desk wobbles")
+        as_agent = self.aftersales_ticket.with_user(agent)
+        self.assertEqual(as_agent.sale_order_product_ids, self.desk)
 
     def test_changing_the_order_drops_a_product_it_does_not_contain(self):
         ticket = self.ticket_form()

@@ -19,6 +19,21 @@ registry.category("web_tour.tours").add("helpdesk_aftersales_return_tour", {
                     content: "The only delivery is proposed with what is returnable",
                     trigger: ".modal .o_field_widget[name=line_ids] .o_data_row:contains('Tour Chair')",
                 },
+                {
+                    content: "Choose the line's return reason",
+                    trigger: ".modal .o_data_row:contains('Tour Chair') td[name=return_reason_id]",
+                    run: "click",
+                },
+                {
+                    content: "Search the reason",
+                    trigger: ".modal .o_data_row .o_field_widget[name=return_reason_id] input",
+                    run: "edit Wrong item",
+                },
+                {
+                    content: "Pick it",
+                    trigger: ".o-autocomplete--dropdown-menu .dropdown-item:contains('Wrong item')",
+                    run: "click",
+                },
             ],
             confirmSteps: [
                 {

@@ -1,0 +1,42 @@
+from collections import defaultdict
+
+from odoo import models
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    def _aftersales_credit_key(self):
+        """What ties a credit note line to the invoice line it credits: core's
+        reversal copies the product and the sales order lines, and the credit
+        note's ``reversed_entry_id`` is the invoice."""
+        move = self.move_id
+        invoice = move.reversed_entry_id if move.move_type == "out_refund" else move
+        return invoice.id, self.product_id.id, frozenset(self.sale_line_ids.ids)
+
+    def _aftersales_refundable_quantity(self):
+        """``{invoice line: quantity still refundable}`` for these customer
+        invoice lines: the invoiced quantity minus what draft or posted credit
+        notes reversing their invoice already credit (in the line's unit).
+        Credit note lines match invoice lines by product and sales order lines;
+        several invoice lines alike share what was credited, first line first.
+        One search whatever the number of lines."""
+        lines = self.filtered(lambda line: line.display_type == "product")
+        credit_lines = self.sudo().search(
+            [
+                ("move_id.reversed_entry_id", "in", lines.move_id.ids),
+                ("move_id.move_type", "=", "out_refund"),
+                ("move_id.state", "in", ("draft", "posted")),
+                ("display_type", "=", "product"),
+            ]
+        )
+        credited = defaultdict(float)
+        for credit_line in credit_lines:
+            credited[credit_line._aftersales_credit_key()] += credit_line.quantity
+        refundable = {}
+        for line in lines.sorted(lambda line: (line.move_id.id, line.sequence, line.id)):
+            key = line._aftersales_credit_key()
+            used = min(credited[key], line.quantity)
+            credited[key] -= used
+            refundable[line] = line.quantity - used
+        return refundable
