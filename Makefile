@@ -24,11 +24,11 @@ clean-db:
 bench:
 	$(PYTHON) -m bench.run
 
-## Wheels odoo-addon-<name> of every addon into dist/
+## Wheels odoo-addon-<name> of every addon and stand-in into dist/
 dist:
 	$(PYTHON) -m tools.dist
 
-## ruff (lint + format) and pylint-odoo OCA mandatory checks; also run by make test
+## ruff (lint + format), pylint-odoo, the OCA checks, prettier and eslint; also run by make test
 lint:
 	$(PYTHON) -m tools.lint
 

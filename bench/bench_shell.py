@@ -187,13 +187,16 @@ elif MODE == "actions":
             }
         )
         invoice.action_post()
+        copy_invoice(invoice, size - 1)
+        return ticket_of(customer), invoice
+
+    def copy_invoice(invoice, count):
         env.flush_all()
-        for i in range(size - 1):
+        for i in range(count):
             name = f"{invoice.name}-H{i}"
             [copy] = copy_rows("account_move", "id", invoice.id, name=name)
             copy_rows("account_move_line", "move_id", invoice.id, move_id=copy, move_name=name)
         env.invalidate_all()
-        return ticket_of(customer), invoice
 
     def with_deliveries(size):
         """``size`` done deliveries, the one of the sales order the ticket is
@@ -217,6 +220,15 @@ elif MODE == "actions":
             copy_rows("stock_move_line", "move_id", move, move_id=new_move, picking_id=picking)
         env.invalidate_all()
         return ticket_of(customer, sale_order_id=order.id)
+
+    def with_invoiced_deliveries(size):
+        """``size`` done deliveries and ``size`` posted invoices: the order the
+        ticket is about, delivered and invoiced, and copies of both."""
+        ticket = with_deliveries(size)
+        invoice = ticket.sale_order_id._create_invoices()
+        invoice.action_post()
+        copy_invoice(invoice, size - 1)
+        return ticket
 
     def with_coupons(size):
         customer = new_customer(size, "coupons")
@@ -266,6 +278,12 @@ elif MODE == "actions":
             with_deliveries,
             lambda t: dialog(t, "action_return"),
             lambda f: f.save().action_create_returns(),
+        ),
+        (
+            "return and refund",
+            with_invoiced_deliveries,
+            lambda t: dialog(t, "action_return"),
+            lambda f: f.save().action_create_returns_and_refunds(),
         ),
         # The Repair button opens the Repairs app's form: saving it confirms.
         ("repair", with_repairs, lambda t: dialog(t, "action_repair"), lambda f: f.save()),

@@ -47,6 +47,9 @@ SCRIPT = textwrap.dedent(
         lambda line: line.product_id.tracking == "serial"
     ).lot_id.mapped("name"))
     out["tickets_with_serial"] = tickets.filtered("lot_id").mapped("lot_id.name")
+    out["warranty"] = {
+        t.name: [t.warranty_state, t.lot_id.name or False] for t in tickets if t.warranty_state
+    }
 
     out["coupon_programs"] = env["loyalty.program"].search(
         [("program_type", "=", "coupons")]
@@ -110,6 +113,8 @@ SCRIPT = textwrap.dedent(
                 buttons[key] = len(form.line_ids)
             elif method == "action_repair":
                 buttons[key] = form.partner_id == ticket.partner_id
+                out["repair_under_warranty"] = out.get("repair_under_warranty", {})
+                out["repair_under_warranty"][ticket.name] = form.under_warranty
             elif method == "action_generate_fsm_task":
                 buttons[key] = form.project_id == team.fsm_project_id
             else:
@@ -159,6 +164,16 @@ def test_demo_customers_have_invoices_and_deliveries(demo):
     assert demo["delivered_serials"], "one delivery is tracked by serial number"
     assert set(demo["tickets_with_serial"]) <= set(demo["delivered_serials"])
     assert demo["tickets_with_serial"], "a ticket names the delivered serial number"
+
+
+def test_demo_ticket_under_warranty(demo):
+    # The rolling drawer unit has a 24-month warranty and was delivered at
+    # install: its ticket shows it under warranty, and its repair ticks it.
+    under = {name for name, (state, lot) in demo["warranty"].items() if state == "under" and lot}
+    assert under, demo["warranty"]
+    assert all(demo["repair_under_warranty"].get(name) for name in under), demo[
+        "repair_under_warranty"
+    ]
 
 
 def test_demo_coupon_program_and_fsm_project(demo):

@@ -1,11 +1,15 @@
 """The set-up's own behaviour: what it says when a Debian package is missing,
-and that the suite's addons are found by their manifest."""
+that the suite's addons are found by their manifest, what the template
+database installs (read from the manifests) and how the cached databases are
+keyed by the Odoo tree and dropped."""
 
 import os
+import shutil
+import time
 
 import pytest
 
-from tools.devenv import debian
+from tools.devenv import debian, source, templates
 from tools.devenv.addons import addon_dirs, product_modules
 from tools.devenv.common import ROOT, SetupError
 
@@ -67,3 +71,106 @@ def test_addons_are_found_by_their_manifest():
     assert sorted(found) == sorted(on_disk)
     assert "helpdesk_aftersales" in product_modules()
     assert "helpdesk" not in product_modules(), "stand-ins are not product modules"
+
+
+# What the hand-kept list of the template's modules named before it was read
+# from the manifests: every one of them is still installed.
+OLD_BASE_DEPENDS = [
+    "helpdesk",
+    "industry_fsm",
+    "industry_fsm_report",
+    "account",
+    "sale_management",
+    "sale_stock",
+    "sale_loyalty",
+    "website_sale_loyalty",
+    "repair",
+    "project",
+]
+
+
+def test_the_template_installs_what_the_manifests_depend_on(platform_env):
+    found = templates.dependencies(platform_env["HA_ODOO_SRC"])
+    assert set(OLD_BASE_DEPENDS) <= set(found), sorted(set(OLD_BASE_DEPENDS) - set(found))
+    # The stand-ins and, transitively, what Odoo installs with them: base, stock...
+    assert found[:3] == ["helpdesk", "industry_fsm", "industry_fsm_report"]
+    assert {"base", "mail", "stock", "website_sale"} <= set(found)
+    # Never one of the suite's own addons: the tests install those.
+    assert not set(found) & set(product_modules())
+    assert len(found) == len(set(found))
+
+
+def fake_odoo_tree(root):
+    for rel in ("odoo/release.py", "odoo/addons/base/__manifest__.py", "addons/sale/models.py"):
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# {rel}\n")
+    return str(root)
+
+
+def test_the_odoo_tree_key_follows_its_content(tmp_path):
+    tree_key = source.tree_key.__wrapped__  # not the per-process cache
+    odoo = fake_odoo_tree(tmp_path / "odoo-18.0")
+    key = tree_key(odoo)
+    assert tree_key(odoo) == key
+    # Copied elsewhere with its times (cp -a): the same tree, the same databases.
+    copy = tmp_path / "elsewhere"
+    shutil.copytree(odoo, copy, copy_function=shutil.copy2)
+    assert tree_key(str(copy)) == key
+    # Updated in place: one file changed (as git pull or a patch does).
+    sale = os.path.join(odoo, "addons", "sale", "models.py")
+    with open(sale, "a") as fh:
+        fh.write("# fixed\n")
+    assert tree_key(odoo) != key
+    # A file only touched (same size) counts too; __pycache__ does not.
+    key = tree_key(odoo)
+    os.utime(sale, ns=(1, 1))
+    assert tree_key(odoo) != key
+    key = tree_key(odoo)
+    os.makedirs(os.path.join(odoo, "odoo", "__pycache__"))
+    open(os.path.join(odoo, "odoo", "__pycache__", "release.cpython-311.pyc"), "w").close()
+    assert tree_key(odoo) == key
+
+
+def test_cached_databases_of_an_older_odoo_tree_are_dropped(monkeypatch, tmp_path):
+    """The Odoo tree updated in place: the templates and suite databases built
+    on it before are dropped at once; those of the same tree (other branches)
+    only once unused for 6 hours; those named before the key was in names get
+    their 6 hours from now."""
+    existing = {
+        "ha_tmpl_nodemo_aaaaaaaaaa_1111111111",  # the old tree
+        "ha_cache_nodemo0a07_aaaaaaaaaa_2222222222",  # the old tree
+        "ha_tmpl_nodemo_bbbbbbbbbb_3333333333",  # this tree, another branch
+        "ha_cache_nodemo0a07_bbbbbbbbbb_4444444444",  # this tree
+        "ha_tmpl_nodemo_604ad87b56",  # the names of before
+        "ha_tmpl_nodemo_bbbbbbbbbb_5555555555_build",  # being built
+    }
+    dropped = []
+    monkeypatch.setattr(templates, "STAMPS", str(tmp_path))
+    monkeypatch.setattr(
+        templates,
+        "databases",
+        lambda env, prefix: sorted(n for n in existing if n.startswith(prefix)),
+    )
+
+    def drop_db(env, name):
+        existing.remove(name)
+        dropped.append(name)
+
+    monkeypatch.setattr(templates, "drop_db", drop_db)
+
+    class FakePlatform:
+        env = {}
+
+    templates.drop_other_trees(FakePlatform(), "bbbbbbbbbb")
+    assert sorted(dropped) == [
+        "ha_cache_nodemo0a07_aaaaaaaaaa_2222222222",
+        "ha_tmpl_nodemo_aaaaaaaaaa_1111111111",
+    ]
+    assert os.path.isfile(tmp_path / "ha_tmpl_nodemo_604ad87b56")
+    # Six hours later, unused: the one of the names of before goes too.
+    old = time.time() - templates.KEEP_SECONDS - 60
+    os.utime(tmp_path / "ha_tmpl_nodemo_604ad87b56", (old, old))
+    dropped.clear()
+    templates.drop_other_trees(FakePlatform(), "bbbbbbbbbb")
+    assert dropped == ["ha_tmpl_nodemo_604ad87b56"]

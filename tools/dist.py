@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`make dist`: build a wheel ``odoo-addon-<name>`` of every product addon into dist/.
+"""`make dist`: build a wheel ``odoo-addon-<name>`` of every addon and stand-in into dist/.
 
 Each addon carries a ``pyproject.toml`` using the whool build backend (as OCA
 addons do; tools/make_pyprojects.py writes them): whool reads the version,
@@ -34,10 +34,15 @@ def build_venv():
     return os.path.dirname(bindir)
 
 
-def untracked(module):
+def build_python():
+    """The Python of the pinned build tools (build, wheel, setuptools, whool)."""
+    return os.path.join(build_venv(), "bin", "python")
+
+
+def untracked(path):
     res = subprocess.run(
         ["git", "ls-files", "--others", "--exclude-standard", "."],
-        cwd=os.path.join(ROOT, module),
+        cwd=path,
         capture_output=True,
         text=True,
         check=False,
@@ -51,10 +56,12 @@ def build(outdir):
             "pyproject.toml or LICENSE files are missing or outdated: "
             "run python3 tools/make_pyprojects.py"
         )
-    python = os.path.join(build_venv(), "bin", "python")
+    python = build_python()
     os.makedirs(outdir, exist_ok=True)
-    for module in devenv.product_modules():
-        left_out = untracked(module)
+    # The stand-ins too (standins/*): Community users need them (tools/make_pyprojects.py).
+    for path in devenv.addon_dirs(product=True, standins=True):
+        module = os.path.basename(path)
+        left_out = untracked(path)
         if left_out:
             print(
                 f"warning: {module}: not in git, so not in the wheel: {', '.join(left_out)}",
@@ -69,7 +76,7 @@ def build(outdir):
                 "--no-isolation",
                 "--outdir",
                 outdir,
-                os.path.join(ROOT, module),
+                path,
             ],
             capture_output=True,
             text=True,

@@ -6,6 +6,8 @@
 - oca-checks-odoo-module and oca-checks-po from oca-odoo-pre-commit-hooks
   (setup.cfg [oca_checks_odoo_module], [oca_checks_po]);
 - prettier with @prettier/plugin-xml on the XML files (setup.cfg [prettier]);
+- eslint on the JavaScript of the addons (static/src, static/tests), with OCA's
+  configuration for Odoo 18 (tools/eslint.config.cjs); a warning is a finding too;
 - README.rst rendered from readme/, pyproject.toml from the manifests and each
   addon's copy of LICENSE are up to date (tools.render_readme, tools.make_pyprojects).
 
@@ -13,7 +15,7 @@ Scope: the product addons and standins/, plus tools/, tests/, bench/ and
 i18n/*.py for ruff. The Python tools live in pinned virtualenvs
 (tools/requirements-lint.txt, tools/requirements-pylint.txt: pylint-odoo pins
 its own pylint), prettier in a pinned npm tree (tools/package.json and its
-lock file), all under ${XDG_CACHE_HOME:-~/.cache}/helpdesk_aftersales/.
+lock file: prettier, eslint), all under ${XDG_CACHE_HOME:-~/.cache}/helpdesk_aftersales/.
 
 Exits non-zero on any finding. ``--fix`` rewrites what the tools can fix
 (ruff --fix, ruff format, prettier --write, oca-checks --fix) in the given
@@ -23,6 +25,7 @@ paths (default: everything in scope): review the diff afterwards.
 import argparse
 import configparser
 import glob
+import hashlib
 import os
 import shutil
 import subprocess
@@ -36,8 +39,16 @@ else:  # python3 tools/lint.py: tools/ is the script's folder, first on sys.path
 ROOT = devenv.ROOT
 TOOLS = os.path.join(ROOT, "tools")
 
-NODE_DIR = os.path.join(devenv.CACHE, "node-lint")
 NODE_FILES = ("package.json", "package-lock.json")
+
+
+def node_dir():
+    """The npm tree of this content of tools/package.json + its lock: one
+    folder per content, so work trees of other branches (other pins) do not
+    install theirs over it while it runs."""
+    wanted = "".join(open(os.path.join(TOOLS, name)).read() for name in NODE_FILES)
+    key = hashlib.sha1(wanted.encode()).hexdigest()[:10]
+    return os.path.join(devenv.CACHE, f"node-lint-{key}")
 
 
 def config(section):
@@ -61,30 +72,36 @@ def pylint_venv():
     return devenv.side_venv("venv-pylint", os.path.join(TOOLS, "requirements-pylint.txt"))
 
 
-def node_tools():
-    """prettier and its XML plugin, installed once per content of
-    tools/package.json + package-lock.json; returns (prettier, plugin)."""
-    wanted = "".join(open(os.path.join(TOOLS, name)).read() for name in NODE_FILES)
-    stamp = os.path.join(NODE_DIR, ".stamp")
+def node_modules():
+    """prettier, its XML plugin, eslint and its plugins, installed once per
+    content of tools/package.json + package-lock.json; returns the
+    node_modules folder."""
+    folder = node_dir()
+    stamp = os.path.join(folder, ".stamp")
     with devenv.locked("node-lint"):
-        if not (os.path.isfile(stamp) and open(stamp).read() == wanted):
+        if not os.path.isfile(stamp):
             npm = shutil.which("npm")
             if not npm:
                 raise devenv.SetupError(
                     "npm not found: install Node.js >= 18 (Debian: apt-get install npm)"
                 )
-            devenv.log("installing prettier and @prettier/plugin-xml (tools/package.json)")
-            shutil.rmtree(NODE_DIR, ignore_errors=True)
-            os.makedirs(NODE_DIR)
+            devenv.log("installing prettier and eslint (tools/package.json)")
+            shutil.rmtree(folder, ignore_errors=True)
+            os.makedirs(folder)
             for name in NODE_FILES:
-                shutil.copy(os.path.join(TOOLS, name), NODE_DIR)
+                shutil.copy(os.path.join(TOOLS, name), folder)
             devenv.run(
                 [npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
-                cwd=NODE_DIR,
+                cwd=folder,
             )
-            with open(stamp, "w") as fh:
-                fh.write(wanted)
-    modules = os.path.join(NODE_DIR, "node_modules")
+            with open(stamp, "w"):
+                pass
+    return os.path.join(folder, "node_modules")
+
+
+def node_tools():
+    """(prettier, its XML plugin)."""
+    modules = node_modules()
     return (
         os.path.join(modules, "prettier", "bin", "prettier.cjs"),
         os.path.join(modules, "@prettier", "plugin-xml", "src", "plugin.js"),
@@ -213,6 +230,35 @@ def prettier_commands(fix, selected):
     return [("prettier", [*args, *xml_files])]
 
 
+def js_files():
+    """The addons' own JavaScript: static/src and static/tests (tours)."""
+    return [
+        path
+        for path in addon_files(".js")
+        if f"{os.sep}static{os.sep}src{os.sep}" in path
+        or f"{os.sep}static{os.sep}tests{os.sep}" in path
+    ]
+
+
+def eslint_commands(fix, selected):
+    files = within(js_files(), selected)
+    if not files:
+        return []
+    modules = node_modules()
+    node = shutil.which("node") or "node"
+    args = [
+        node,
+        os.path.join(modules, "eslint", "bin", "eslint.js"),
+        "--no-config-lookup",
+        f"--config={os.path.join(TOOLS, 'eslint.config.cjs')}",
+        # OCA lets warnings pass; here every finding is one.
+        "--max-warnings=0",
+    ]
+    if fix:
+        args.append("--fix")
+    return [("eslint", [*args, *files])]
+
+
 def generated_commands(fix, selected):
     """The files generated from others (README.rst from readme/, pyproject.toml
     from the manifests, each addon's LICENSE from the root one) must be up to
@@ -237,6 +283,7 @@ def main():
             pylint_commands,
             oca_commands,
             prettier_commands,
+            eslint_commands,
             generated_commands,
         ):
             commands += build(args.fix, selected)
@@ -244,9 +291,11 @@ def main():
         print(f"lint: cannot set up the tools: {exc}", file=sys.stderr)
         return 2
     failed = []
+    # eslint's configuration requires its plugins from the cache's node_modules.
+    env = dict(os.environ, NODE_PATH=os.path.join(node_dir(), "node_modules"))
     for name, cmd in commands:
         devenv.log(name)
-        if subprocess.run(cmd, cwd=ROOT, check=False).returncode:
+        if subprocess.run(cmd, cwd=ROOT, check=False, env=env).returncode:
             failed.append(name)
     if failed:
         print(f"lint: findings from {', '.join(failed)} (above)")

@@ -65,6 +65,9 @@ class HelpdeskTicket(models.Model):
             "partner_id": self.partner_id.id,
             # The workshop sees the problem the customer reported.
             "internal_notes": self.description,
+            # The product the customer received is under warranty (the
+            # repair user may still untick it).
+            "under_warranty": self.warranty_state == "under",
         }
         if self.product_id.type == "consu":
             defaults["product_id"] = self.product_id.id

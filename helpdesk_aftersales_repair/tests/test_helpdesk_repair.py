@@ -1,9 +1,12 @@
+from freezegun import freeze_time
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales_sale_stock.tests.common import sell_and_deliver
 
 
 @tagged("post_install", "-at_install")
@@ -150,6 +153,35 @@ class TestHelpdeskRepair(HelpdeskAftersalesCase, BaseCommon):
         # Warranty off again: the parts are charged.
         repair.with_user(self.repair_user).under_warranty = False
         self.assertEqual(repair.sale_order_id.order_line.price_unit, 50.0)
+
+    def _delivered_speaker_under_warranty(self):
+        """The ticket is about a speaker delivered to its customer on
+        2026-01-15 with a 12-month warranty."""
+        self.speaker.warranty_months = 12
+        delivered = self.env["stock.lot"].create({"name": "SN-2", "product_id": self.speaker.id})
+        sell_and_deliver(self.env, self.customer, self.speaker, delivered)
+        self.ticket.write({"product_id": self.speaker.id, "lot_id": delivered.id})
+
+    def test_repair_under_warranty_from_ticket(self):
+        self._delivered_speaker_under_warranty()
+        with freeze_time("2026-06-01"):
+            self.assertEqual(self.ticket.warranty_state, "under")
+            form = self._repair_form()
+            self.assertTrue(form.under_warranty, "ticked: the speaker is under warranty")
+            self.assertTrue(form.save().under_warranty)
+            # The repair user may still untick it.
+            form = self._repair_form()
+            form.under_warranty = False
+            self.assertFalse(form.save().under_warranty)
+
+    def test_repair_warranty_expired(self):
+        self._delivered_speaker_under_warranty()
+        with freeze_time("2027-01-16"):
+            self.assertEqual(self.ticket.warranty_state, "expired")
+            form = self._repair_form()
+            self.assertFalse(form.under_warranty, "the warranty ended on 2027-01-15")
+            form.under_warranty = True
+            self.assertTrue(form.save().under_warranty, "a goodwill repair stays possible")
 
     def test_several_repairs_on_a_ticket(self):
         repairs = self._repair() | self._repair()

@@ -1,1 +1,1 @@
-from . import helpdesk_ticket
+from . import helpdesk_ticket, product_template

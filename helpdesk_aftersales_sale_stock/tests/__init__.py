@@ -1,1 +1,1 @@
-from . import test_ticket_lot
+from . import test_ticket_lot, test_warranty

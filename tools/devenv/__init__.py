@@ -15,11 +15,10 @@ from .common import CACHE, ROOT, SetupError, locked, log, run, sync_generated
 from .debian import ensure_chromium, ensure_wkhtmltopdf
 from .platform import Platform
 from .postgres import copy_db, db_exists, drop_db, psql
-from .templates import BASE_DEPENDS, suite_db, template
+from .templates import dependencies, suite_db, template
 from .venv import side_venv
 
 __all__ = [
-    "BASE_DEPENDS",
     "CACHE",
     "ROOT",
     "Platform",
@@ -27,6 +26,7 @@ __all__ = [
     "addon_dirs",
     "copy_db",
     "db_exists",
+    "dependencies",
     "drop_db",
     "ensure_chromium",
     "ensure_wkhtmltopdf",

@@ -1,36 +1,92 @@
 """Cached databases, copied by every run instead of installing again:
 
-* the template: the suite's dependencies (``BASE_DEPENDS``) installed, with or
-  without Odoo's demo data, keyed by the Odoo tree and the stand-ins;
+* the template: the suite's dependencies (``dependencies()``: the stand-ins
+  and what the manifests depend on) installed, with or without Odoo's demo
+  data, keyed by the content of the Odoo tree (``source.tree_key``) and of the
+  stand-ins;
 * suite databases: a template + some of the suite's modules installed, keyed
   by the content of every file of the suite's addons as well (what the demo
   database of `make run` and the suite-level tests start from).
 
-A key that changes builds a new one; the older ones of the same kind are
-dropped once unused for some hours (other work trees may still use theirs).
+Both names carry the Odoo tree's key (``ha_tmpl_<kind>_<odoo>_<key>``,
+``ha_cache_<kind>_<odoo>_<key>``). A key that changes builds a new one. The
+cached databases of another Odoo tree (the tree updated in place) are dropped
+as soon as a template is looked up: no work tree can use them any more. The
+others of the same Odoo tree (other branches' stand-ins or addons, which other
+work trees may still use) are dropped once unused for some hours.
 """
 
+import functools
 import hashlib
 import os
 import time
 
 from .addons import addon_dirs
-from .common import CACHE, STANDINS, SetupError, heartbeat, locked, log, run
+from .common import CACHE, ROOT, STANDINS, SetupError, heartbeat, locked, log, run
 from .postgres import copy_db, databases, db_exists, drop_db, rename_db
+from .source import tree_key
+from .venv import side_venv
 
-# What the suite's modules stand on; installed once in a template database.
-BASE_DEPENDS = [
-    "helpdesk",
-    "industry_fsm",
-    "industry_fsm_report",
-    "account",
-    "sale_management",
-    "sale_stock",
-    "sale_loyalty",
-    "website_sale_loyalty",
-    "repair",
-    "project",
-]
+
+def dependencies(odoo):
+    """What the suite's modules stand on, installed once in the template
+    database: the stand-ins, and every addon the product addons and the
+    stand-ins depend on, directly or not, that is not the suite's, as
+    manifestoo reads them from the manifests (the Odoo tree's included).
+
+    ``sale_management`` (the Sales app), which the hand-kept list of old named,
+    is among them: website_sale, on which the coupon glue's
+    website_sale_loyalty stands, depends on it. The result is cached by the
+    content of the manifests and of the Odoo tree (manifestoo takes seconds)."""
+    return list(_dependencies(odoo, tree_key(odoo), _manifests_key()))
+
+
+def _manifests_key():
+    h = hashlib.sha1()
+    for folder in addon_dirs(product=True, standins=True):
+        with open(os.path.join(folder, "__manifest__.py"), "rb") as fh:
+            h.update(os.path.basename(folder).encode() + b"\0" + fh.read())
+    return h.hexdigest()[:10]
+
+
+@functools.cache
+def _dependencies(odoo, odoo_key, manifests_key):
+    cached = os.path.join(CACHE, "dependencies", f"{odoo_key}_{manifests_key}.txt")
+    if os.path.isfile(cached):
+        return tuple(open(cached).read().split())
+    manifestoo = os.path.join(
+        side_venv("venv-manifestoo", os.path.join(ROOT, "tools", "requirements-manifestoo.txt")),
+        "manifestoo",
+    )
+    paths = [os.path.join(odoo, "odoo", "addons"), os.path.join(odoo, "addons"), STANDINS, ROOT]
+    res = run(
+        [
+            manifestoo,
+            "--addons-path",
+            ",".join(paths),
+            "--no-addons-path-from-import-odoo",
+            "--odoo-series",
+            "18.0",
+            "--select-addons-dir",
+            ROOT,
+            "--select-addons-dir",
+            STANDINS,
+            "list-depends",
+            "--transitive",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if res.returncode:
+        raise SetupError(f"manifestoo cannot list the suite's dependencies:\n{res.stderr}")
+    standins = [os.path.basename(p) for p in addon_dirs(product=False, standins=True)]
+    found = standins + sorted(set(res.stdout.split()) - set(standins))
+    os.makedirs(os.path.dirname(cached), exist_ok=True)
+    with open(cached + ".tmp", "w") as fh:
+        fh.write("\n".join(found) + "\n")
+    os.replace(cached + ".tmp", cached)
+    return tuple(found)
 
 
 def tree_digest(h, folder):
@@ -50,10 +106,11 @@ def glob_files(folder):
                 yield os.path.join(dirpath, name)
 
 
-def template_key(platform, modules, demo):
+def template_key(modules, demo):
+    """The key of a template of the Odoo tree (its own part of the name):
+    the modules installed, with or without demo data, and the stand-ins'
+    files."""
     h = hashlib.sha1()
-    h.update(open(os.path.join(platform.odoo, "odoo", "release.py"), "rb").read())
-    h.update(platform.odoo.encode())
     h.update(",".join(modules).encode() + (b"demo" if demo else b"nodemo"))
     tree_digest(h, STANDINS)
     return h.hexdigest()[:10]
@@ -88,16 +145,49 @@ def template(platform, demo=False):
     """A database with the suite's dependencies installed, built once and
     cached by Odoo tree, stand-ins and dependency list."""
     kind = "demo" if demo else "nodemo"
-    name = f"ha_tmpl_{kind}_{template_key(platform, BASE_DEPENDS, demo)}"
+    odoo_key = tree_key(platform.odoo)
+    depends = dependencies(platform.odoo)
+    prefix = f"ha_tmpl_{kind}_"
+    name = f"{prefix}{odoo_key}_{template_key(depends, demo)}"
     with locked("template"):
+        drop_other_trees(platform, odoo_key)
         if db_exists(platform.env, name):
+            touch(name)
             return name
-        log(f"building template database {name}: {', '.join(BASE_DEPENDS)} (about 2 min)")
+        evict(platform, prefix)
+        log(f"building template database {name}: {len(depends)} modules (about 2 min)")
         started = time.time()
         with heartbeat("building the template database"):
-            build(platform, name, None, BASE_DEPENDS, demo)
+            build(platform, name, None, depends, demo)
         log(f"template ready in {time.time() - started:.0f} s")
+        touch(name)
     return name
+
+
+def odoo_key_of(name):
+    """The Odoo tree's key in a cached database's name; None in the names of
+    before it was there (``ha_tmpl_nodemo_<key>``)."""
+    parts = name.split("_")
+    return parts[3] if len(parts) == 5 else None
+
+
+def drop_other_trees(platform, odoo_key):
+    """Drop the cached databases of another content of the Odoo tree at once:
+    the tree was updated in place, so no work tree copies them any more (the
+    Odoo tree is shared: the cache's, or $ODOO_SRC)."""
+    for prefix in ("ha_tmpl_", "ha_cache_"):
+        for old in databases(platform.env, prefix):
+            if old.endswith("_build"):
+                continue  # being built by another process: its own to finish or drop
+            key = odoo_key_of(old)
+            if key is None:
+                drop_if_unused(platform, old)  # named before the key was in names
+            elif key != odoo_key:
+                log(f"dropping {old}: built on another content of the Odoo tree")
+                drop_db(platform.env, old)
+                stamp = os.path.join(STAMPS, old)
+                if os.path.isfile(stamp):
+                    os.unlink(stamp)
 
 
 def suite_db(platform, modules, demo=False, progress=False):
@@ -110,7 +200,7 @@ def suite_db(platform, modules, demo=False, progress=False):
     kind = f"{'demo' if demo else 'nodemo'}{hashlib.sha1(h.digest()).hexdigest()[:4]}"
     for folder in addon_dirs():
         tree_digest(h, folder)
-    prefix = f"ha_cache_{kind}_"
+    prefix = f"ha_cache_{kind}_{odoo_key_of(base)}_"
     name = prefix + h.hexdigest()[:10]
     with locked(f"cache_{kind}"):
         if db_exists(platform.env, name):
@@ -141,11 +231,20 @@ def touch(name):
 def evict(platform, prefix):
     """Drop the cached databases of this kind unused for ``KEEP_SECONDS``: not
     at once, as work trees of other content (other branches) share the cluster
-    and may be copying theirs."""
+    and may be copying theirs. One never noted as used (built before the
+    notes) is given the time from now on."""
     for old in databases(platform.env, prefix):
-        stamp = os.path.join(STAMPS, old)
-        if os.path.isfile(stamp) and time.time() - os.path.getmtime(stamp) < KEEP_SECONDS:
-            continue
-        drop_db(platform.env, old)
-        if os.path.isfile(stamp):
-            os.unlink(stamp)
+        if not old.endswith("_build"):
+            drop_if_unused(platform, old)
+
+
+def drop_if_unused(platform, name):
+    stamp = os.path.join(STAMPS, name)
+    if not os.path.isfile(stamp):
+        touch(name)
+        return
+    if time.time() - os.path.getmtime(stamp) < KEEP_SECONDS:
+        return
+    log(f"dropping {name}: unused for {KEEP_SECONDS // 3600} hours")
+    drop_db(platform.env, name)
+    os.unlink(stamp)

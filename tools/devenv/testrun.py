@@ -23,7 +23,7 @@ from .common import CACHE, ROOT, SetupError, free_port, log
 from .debian import ensure_chromium, ensure_wkhtmltopdf
 from .platform import Platform
 from .postgres import copy_db, drop_db
-from .templates import BASE_DEPENDS, suite_db, template
+from .templates import dependencies, suite_db, template
 
 RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 SKIP_RE = re.compile(r": skipped (\S+) : (.*)$")
@@ -37,8 +37,9 @@ def odoo_tests(platform, modules, db):
     log(f"installing and testing {', '.join(modules)} in {db}")
     # The stand-ins are in the template already: Odoo runs the tests of the
     # modules it installs or updates, so they are updated (-u), the others installed.
-    update = [m for m in modules if m in BASE_DEPENDS]
-    install = [m for m in modules if m not in BASE_DEPENDS]
+    in_template = dependencies(platform.odoo)
+    update = [m for m in modules if m in in_template]
+    install = [m for m in modules if m not in in_template]
     cmd = platform.odoo_cmd(
         db,
         *(["-i", ",".join(install)] if install else []),

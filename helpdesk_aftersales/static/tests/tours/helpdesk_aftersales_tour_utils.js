@@ -89,18 +89,18 @@ export function openSmartButtonSteps(ticket, button, label, documentTrigger) {
  * button count, documents, back.
  *
  * @param {Object} service
- * @param {string} service.ticket       the ticket's title
- * @param {string} service.button       header button method, e.g. "action_refund"
- * @param {string} service.label        header button text, e.g. "Refund"
+ * @param {String} service.ticket       the ticket's title
+ * @param {String} service.button       header button method, e.g. "action_refund"
+ * @param {String} service.label        header button text, e.g. "Refund"
  * @param {Array}  [service.dialogSteps] steps filling the dialog (or the form it opens)
  * @param {Array}  [service.confirm]    footer button of the dialog that closes it
  *                                      once the documents are made: [method, text]
  * @param {Array}  [service.confirmSteps] instead of `confirm`: steps that create the
  *                                        documents and come back to the ticket
- * @param {string} service.smartButton  smart button method, e.g. "action_view_credit_notes"
- * @param {string} service.smartLabel   smart button text, e.g. "Credit Notes"
- * @param {number} [service.count=1]    documents the smart button counts afterwards
- * @param {string} service.documentTrigger what shows the documents once opened
+ * @param {String} service.smartButton  smart button method, e.g. "action_view_credit_notes"
+ * @param {String} service.smartLabel   smart button text, e.g. "Credit Notes"
+ * @param {Number} [service.count=1]    documents the smart button counts afterwards
+ * @param {String} service.documentTrigger what shows the documents once opened
  */
 export function ticketServiceSteps(service) {
     const count = service.count ?? 1;

@@ -1,10 +1,10 @@
 /** @odoo-module **/
 
-import { registry } from "@web/core/registry";
 import {
     backToTicketSteps,
     ticketServiceSteps,
 } from "@helpdesk_aftersales/../tests/tours/helpdesk_aftersales_tour_utils";
+import { registry } from "@web/core/registry";
 
 // Started by helpdesk_aftersales_refund/tests/test_tour.py on the ticket form;
 // the customer has one posted invoice, of 3 chairs: 2 are refunded.

@@ -1,0 +1,1 @@
+from . import test_performance, test_return_refund, test_rpc, test_tour, test_translations
