@@ -52,6 +52,28 @@ def test_template_exists(module):
     assert not os.path.exists(os.path.join(ROOT, module, "i18n", "en.po"))
 
 
+@pytest.mark.parametrize(
+    ("module", "lang"), [(m, lang) for m in product_modules() for lang in (m, *LANGS)]
+)
+def test_entries_whole(module, lang):
+    """Every entry is one block: its ``#. module:`` line, references, msgid and
+    msgstr. A bad merge of two catalogues can leave a block without its msgid or
+    msgstr; polib then glues its references to the next entry, and Odoo, which
+    merges the .pot's references into each .po, loads that translation onto the
+    wrong records (a menu named after a portal column) and drops the code's."""
+    ext = "pot" if lang == module else "po"
+    with open(os.path.join(ROOT, module, "i18n", f"{lang}.{ext}"), encoding="utf-8") as fh:
+        blocks = fh.read().strip().split("\n\n")[1:]  # the header first
+    broken = [
+        block.splitlines()[0]
+        for block in blocks
+        if not block.startswith(f"#. module: {module}\n")
+        or "\nmsgid " not in block
+        or "\nmsgstr " not in block
+    ]
+    assert not broken, f"{module}/{lang}.{ext}: entries cut apart (run i18n/refresh.py): {broken}"
+
+
 @pytest.mark.parametrize(("module", "lang"), CASES)
 def test_fully_translated_without_fuzzy(module, lang):
     po = catalog(module, lang)

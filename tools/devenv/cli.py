@@ -20,7 +20,8 @@ USAGE = """Development environment of the Helpdesk After-Sales suite.
     python3 -m tools.devenv db NAME [--modules m1,m2] [--demo] [--from DB]
                                                               a fresh database (a copy)
     python3 -m tools.devenv dropdb NAME
-    python3 -m tools.devenv screenshots [--only a,b]          README screenshots (docs/)
+    python3 -m tools.devenv screenshots [--only a,b] [--lang de_DE]
+                                                              README screenshots (docs/)
 
 Stdlib only: it runs before the virtualenv exists and builds it. What it needs
 is found or set up, in this order (a step that cannot be done fails with a
@@ -99,6 +100,11 @@ def parser():
     p.set_defaults(func=cmd_odoo)
     p = sub.add_parser("screenshots", help="the README's screenshots, from browser tours")
     p.add_argument("--only", help="comma-separated shot names")
+    p.add_argument(
+        "--lang",
+        help="the screens in this language, e.g. de_DE, zh_CN (default: English); "
+        "saved into docs/screenshots/<de|zh_CN>",
+    )
     p.add_argument("--out", help="folder of the PNG files (default: docs/screenshots)")
     p.set_defaults(func=cmd_screenshots)
     return parser

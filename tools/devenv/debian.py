@@ -42,6 +42,27 @@ def ensure_chromium():
     )
 
 
+def ensure_cjk_font():
+    """A font with Chinese glyphs for the browser (zh_CN screenshots): without
+    one, chromium draws every Chinese character as an empty box."""
+
+    def has_font():
+        if not shutil.which("fc-list"):
+            return False
+        res = run(["fc-list", ":lang=zh", "family"], check=False, capture_output=True, text=True)
+        return bool(res.stdout.strip())
+
+    if has_font():
+        return
+    log("installing Debian 'fonts-wqy-microhei' (Chinese glyphs for the browser)")
+    apt_install("fonts-wqy-microhei")
+    if not has_font():
+        raise SetupError(
+            "a Chinese font is needed for the zh_CN screens.\n"
+            "  Install one:  sudo apt-get install fonts-wqy-microhei"
+        )
+
+
 def ensure_wkhtmltopdf():
     return ensure_program(
         ("wkhtmltopdf",),

@@ -10,7 +10,7 @@ import sys
 
 from .addons import product_modules
 from .common import CACHE, ROOT, free_port, log
-from .debian import ensure_chromium
+from .debian import ensure_chromium, ensure_cjk_font
 from .platform import Platform
 from .postgres import copy_db, drop_db
 from .templates import suite_db
@@ -20,14 +20,30 @@ ADDON = "helpdesk_aftersales_screenshots"
 RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 
 
+def lang_dir(lang):
+    """The folder of a language's screenshots, named like its catalogues
+    (``de.po`` for de_DE, ``zh_CN.po`` for zh_CN)."""
+    base, _, territory = lang.partition("_")
+    return base if territory.lower() in ("", base) else lang
+
+
 def take_screenshots(args):
     ensure_chromium()
     platform = Platform()
-    out = os.path.abspath(args.out or os.path.join(ROOT, "docs", "screenshots"))
+    lang = getattr(args, "lang", None)
+    if lang and lang.split("_")[0] in ("zh", "ja", "ko"):
+        ensure_cjk_font()
+    default_out = os.path.join(ROOT, "docs", "screenshots", *([lang_dir(lang)] if lang else []))
+    out = os.path.abspath(args.out or default_out)
     os.makedirs(out, exist_ok=True)
     db = f"ha_screenshots_{os.getpid()}"
     copy_db(platform.env, suite_db(platform, product_modules(), demo=True), db)
-    env = dict(platform.env, HA_SCREENSHOTS_DIR=out, HA_SCREENSHOTS_ONLY=args.only or "")
+    env = dict(
+        platform.env,
+        HA_SCREENSHOTS_DIR=out,
+        HA_SCREENSHOTS_ONLY=args.only or "",
+        HA_SCREENSHOTS_LANG=lang or "",
+    )
     cmd = platform.odoo_cmd(
         db,
         "-i",
@@ -39,7 +55,8 @@ def take_screenshots(args):
         f"--http-port={free_port()}",
         extra_addons=[ADDONS],
     )
-    log(f"taking the screenshots into {os.path.relpath(out, ROOT)} (tours on {db})")
+    in_lang = f" in {lang}" if lang else ""
+    log(f"taking the screenshots{in_lang} into {os.path.relpath(out, ROOT)} (tours on {db})")
     failed = ran = 0
     logfile = os.path.join(CACHE, "screenshots.log")
     try:

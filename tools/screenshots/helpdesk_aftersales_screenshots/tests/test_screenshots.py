@@ -3,7 +3,12 @@ that ends on the screen to show; once the tour succeeded, Odoo's own browser
 driver (``ChromeBrowser``, still on that screen) saves it as a PNG into
 ``$HA_SCREENSHOTS_DIR`` (only the element ``clip`` when given). Without the
 variable the tours still run and must reach their screens; ``HA_SCREENSHOTS_ONLY``
-(comma-separated names) restricts the shots."""
+(comma-separated names) restricts the shots. ``HA_SCREENSHOTS_LANG`` (e.g. de_DE)
+is installed as Settings' *Add Languages* does and set as the admin's language, so
+the screens show the translations (the tours find their elements by field and
+button names, never by their labels). Not ``odoo-bin --load-language``: it runs
+while only ``base`` is loaded and skips the terms of other models' records (the
+ticket stages, the journals)."""
 
 import base64
 import json
@@ -46,6 +51,15 @@ SHOTS = [
         ".modal .modal-content",
         (1440, 900),
         "Generate a Coupon, opened from the ticket",
+    ),
+    Shot(
+        "ticket_return_dialog",
+        # The scratched desk: its delivery is proposed (the chairs' ticket has
+        # nothing left to return, its exchange is in the demo data).
+        TICKETS + "/{helpdesk_aftersales.helpdesk_ticket_aftersales_refund}",
+        ".modal .modal-content",
+        (1440, 900),
+        "The Return dialog opened from the ticket, the delivery's products listed",
     ),
     Shot(
         "ticket_repair_order",
@@ -101,6 +115,12 @@ class TestScreenshots(HttpCase):
         return out
 
     def test_screenshots(self):
+        lang = os.environ.get("HA_SCREENSHOTS_LANG")
+        if lang:
+            self.env["base.language.install"].create(
+                {"lang_ids": [(6, 0, self.env["res.lang"]._activate_lang(lang).ids)]}
+            ).lang_install()
+            self.env.ref("base.user_admin").lang = lang
         out_dir = os.environ.get("HA_SCREENSHOTS_DIR")
         only = set(filter(None, os.environ.get("HA_SCREENSHOTS_ONLY", "").split(",")))
         unknown = only - {shot.name for shot in SHOTS}

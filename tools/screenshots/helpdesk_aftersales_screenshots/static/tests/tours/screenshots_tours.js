@@ -84,6 +84,17 @@ tours.add("ha_shot_ticket_coupon_dialog", {
     ],
 });
 
+tours.add("ha_shot_ticket_return_dialog", {
+    steps: () => [
+        ticketFormOpen,
+        clickHeaderButton("action_return"),
+        {
+            content: "The Return dialog lists the products to take back",
+            trigger: ".modal .o_field_widget[name=line_ids] .o_data_row",
+        },
+    ],
+});
+
 tours.add("ha_shot_ticket_repair_order", {
     steps: () => [
         ticketFormOpen,
