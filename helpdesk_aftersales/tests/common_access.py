@@ -2,11 +2,9 @@ from odoo.tests import new_test_user
 
 from .common import HelpdeskAftersalesCase
 
-# ----------------------------------------------------------------------
-# Access matrix, other-company checks and RPC calls (issue 11): one
-# pattern, one instance per bridge in its tests/test_access.py and
-# tests/test_rpc.py.
-# ----------------------------------------------------------------------
+# Access matrix and other-company checks (issue 11): one pattern, one
+# instance per bridge in its tests/test_access.py (the RPC calls built on
+# it: common_rpc.py, tests/test_rpc.py).
 
 # The roles of SECURITY.md. An agent's other rights come on top of
 # Helpdesk / User: without it nobody reaches the ticket form at all.
