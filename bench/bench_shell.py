@@ -69,14 +69,14 @@ elif MODE == "list":
     # The same user context (lang, tz) as the shell's own environment.
     standin_env = api.Environment(standin_cr, SUPERUSER_ID, dict(env.context))
 
-    from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+    from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
 
     def list_read(env_):
         """What the web client asks for: the test kit's list_view_specification
         (every column of the list view, with the name of related records)."""
         make_tickets(1000, env_)
         Ticket = env_["helpdesk.ticket"]
-        spec = HelpdeskAftersalesCase.list_view_specification(Ticket)
+        spec = AftersalesQueriesMixin.list_view_specification(Ticket)
         return list(spec), lambda: Ticket.web_search_read([], spec, limit=1000)
 
     try:

@@ -198,7 +198,7 @@ def render(r):
         "Regression tests in `make test` guard the query counts: "
         "`assertQueriesIndependentOfTickets` and `assertCountQueriesAtMost` (1), "
         "`assertListReadIndependentOfTickets` (2) and `assertQueriesIndependentOfHistory` (3) "
-        "in `helpdesk_aftersales/tests/common.py`, used by each module's "
+        "in `helpdesk_aftersales/tests/common_queries.py`, used by each module's "
         "`tests/test_performance.py`.",
         "",
     ]

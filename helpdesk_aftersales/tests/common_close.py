@@ -2,9 +2,10 @@ from odoo.exceptions import UserError
 from odoo.tests import Form
 
 from .common import HelpdeskAftersalesCase
+from .common_queries import AftersalesQueriesMixin
 
 
-class AftersalesCloseCase(HelpdeskAftersalesCase):
+class AftersalesCloseCase(AftersalesQueriesMixin, HelpdeskAftersalesCase):
     """A ticket that knows when after-sales is done (issue 18, item 5): the
     team setting *Close Only When After-Sales Is Done*, the ticket form's
     *Open after-sales* line and the refusal to close. Each bridge's

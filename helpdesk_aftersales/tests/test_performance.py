@@ -3,10 +3,11 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.base.tests.common import BaseCommon
 
 from .common import HelpdeskAftersalesCase
+from .common_queries import AftersalesQueriesMixin
 
 
 @tagged("post_install", "-at_install")
-class TestTicketListPerformance(HelpdeskAftersalesCase, BaseCommon):
+class TestTicketListPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -6,7 +6,7 @@ from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.controllers.portal import AftersalesTicketPortal
 
 from .common import HelpdeskAftersalesCase
-from .portal_common import AftersalesPortalCase
+from .common_portal import AftersalesPortalCase
 
 
 @tagged("post_install", "-at_install")

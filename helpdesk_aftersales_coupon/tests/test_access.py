@@ -1,7 +1,7 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
+from odoo.addons.helpdesk_aftersales.tests.common_access import AftersalesAccessCase
 
 from .test_coupon import CouponCase
 

@@ -6,6 +6,7 @@ from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
 from odoo.addons.mail.tests.common import MockEmail
 
 
@@ -44,7 +45,7 @@ class CouponCase(HelpdeskAftersalesCase, BaseCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestHelpdeskCoupon(CouponCase, MockEmail):
+class TestHelpdeskCoupon(AftersalesQueriesMixin, CouponCase, MockEmail):
     def _forged(self, **vals):
         ctx = {"active_model": "helpdesk.ticket", "active_id": self.ticket.id}
         Wizard = self.env["helpdesk.sale.coupon.generate"].with_user(self.agent)

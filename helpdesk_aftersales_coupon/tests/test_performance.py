@@ -1,10 +1,12 @@
 from odoo.tests import tagged
 
+from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+
 from .test_coupon import CouponCase
 
 
 @tagged("post_install", "-at_install")
-class TestCouponPerformance(CouponCase):
+class TestCouponPerformance(AftersalesQueriesMixin, CouponCase):
     def _customer_with_coupons(self, size):
         """A ticket of a new customer who already holds ``size`` coupons."""
         customer = self.env["res.partner"].create({"name": f"Customer with {size} coupons"})

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.helpdesk_aftersales.tests.portal_common import AftersalesPortalCase
+from odoo.addons.helpdesk_aftersales.tests.common_portal import AftersalesPortalCase
 
 from .test_coupon import CouponCase
 

@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
+from odoo.addons.helpdesk_aftersales.tests.common_access import AftersalesAccessCase
 
 
 class RefundAccessCase(AftersalesAccessCase, AccountTestInvoicingCommon):

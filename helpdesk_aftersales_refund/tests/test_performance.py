@@ -3,12 +3,15 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
 
 from .common import offered
 
 
 @tagged("post_install", "-at_install")
-class TestRefundPerformance(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
+class TestRefundPerformance(
+    AftersalesQueriesMixin, HelpdeskAftersalesCase, AccountTestInvoicingCommon
+):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

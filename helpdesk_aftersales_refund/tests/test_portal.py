@@ -2,7 +2,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
-from odoo.addons.helpdesk_aftersales.tests.portal_common import AftersalesPortalCase
+from odoo.addons.helpdesk_aftersales.tests.common_portal import AftersalesPortalCase
 
 
 @tagged("post_install", "-at_install")

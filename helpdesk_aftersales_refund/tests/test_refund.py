@@ -8,12 +8,15 @@ from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
 
 from .common import offered
 
 
 @tagged("post_install", "-at_install")
-class TestHelpdeskRefund(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
+class TestHelpdeskRefund(
+    AftersalesQueriesMixin, HelpdeskAftersalesCase, AccountTestInvoicingCommon
+):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

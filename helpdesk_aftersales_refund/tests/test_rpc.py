@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.helpdesk_aftersales.tests.common import AftersalesRpcCase
+from odoo.addons.helpdesk_aftersales.tests.common_rpc import AftersalesRpcCase
 
 from .test_access import RefundAccessCase
 

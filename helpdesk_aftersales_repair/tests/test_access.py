@@ -2,7 +2,7 @@ from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
-from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
+from odoo.addons.helpdesk_aftersales.tests.common_access import AftersalesAccessCase
 
 
 class RepairAccessCase(AftersalesAccessCase, BaseCommon):

@@ -6,11 +6,12 @@ from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
 from odoo.addons.helpdesk_aftersales_sale_stock.tests.common import sell_and_deliver
 
 
 @tagged("post_install", "-at_install")
-class TestHelpdeskRepair(HelpdeskAftersalesCase, BaseCommon):
+class TestHelpdeskRepair(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

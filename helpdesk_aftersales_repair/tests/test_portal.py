@@ -2,7 +2,7 @@ from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
-from odoo.addons.helpdesk_aftersales.tests.portal_common import AftersalesPortalCase
+from odoo.addons.helpdesk_aftersales.tests.common_portal import AftersalesPortalCase
 
 
 @tagged("post_install", "-at_install")

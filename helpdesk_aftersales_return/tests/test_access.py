@@ -3,7 +3,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import BaseCommon
-from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
+from odoo.addons.helpdesk_aftersales.tests.common_access import AftersalesAccessCase
 
 from .common import sell_and_deliver
 

@@ -4,12 +4,13 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
 
 from .common import sell_and_deliver
 
 
 @tagged("post_install", "-at_install")
-class TestHelpdeskStockReturn(HelpdeskAftersalesCase, BaseCommon):
+class TestHelpdeskStockReturn(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -2,12 +2,13 @@ from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
 
 from .common import sell_and_deliver
 
 
 @tagged("post_install", "-at_install")
-class TestReturnPerformance(HelpdeskAftersalesCase, BaseCommon):
+class TestReturnPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -2,7 +2,7 @@ from odoo.tests import HttpCase, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
-from odoo.addons.helpdesk_aftersales.tests.portal_common import AftersalesPortalCase
+from odoo.addons.helpdesk_aftersales.tests.common_portal import AftersalesPortalCase
 
 from .common import sell_and_deliver
 

@@ -3,7 +3,7 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import BaseCommon
-from odoo.addons.helpdesk_aftersales.tests.common import AftersalesAccessCase
+from odoo.addons.helpdesk_aftersales.tests.common_access import AftersalesAccessCase
 
 from .common import sell_and_deliver
 

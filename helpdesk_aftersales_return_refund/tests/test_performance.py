@@ -1,10 +1,12 @@
 from odoo.tests import tagged
 
+from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+
 from .common import ReturnRefundCase
 
 
 @tagged("post_install", "-at_install")
-class TestReturnRefundPerformance(ReturnRefundCase):
+class TestReturnRefundPerformance(AftersalesQueriesMixin, ReturnRefundCase):
     def _customer_with_invoiced_deliveries(self, size):
         """A ticket about the last of ``size`` delivered and invoiced orders of
         a new customer."""

@@ -5,13 +5,14 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
 from odoo.addons.helpdesk_aftersales_sale.tests.common import TicketSaleCase
 
 from .common import sell_and_deliver
 
 
 @tagged("post_install", "-at_install")
-class TestWarranty(TicketSaleCase, BaseCommon):
+class TestWarranty(AftersalesQueriesMixin, TicketSaleCase, BaseCommon):
     """The product's warranty period and the warranty the ticket shows next to
     its product."""
 
