@@ -261,7 +261,14 @@ def suite_action(agent, name, d, ids, round_no):
     ticket = d["ticket"]
     if name == "refund":
         model, ctx, view = ticket_button(agent, ticket, "action_refund")
-        values = {"move_ids": [[6, 0, [d["invoice"]]]], "journal_id": ids["journal"]}
+        # Products to Refund: one unit per round, as an agent lowers the line
+        # (a whole refund in round 1 would leave nothing to refund after it).
+        line = {"invoice_line_id": d["invoice_line"], "quantity": 1}
+        values = {
+            "move_ids": [[6, 0, [d["invoice"]]]],
+            "journal_id": ids["journal"],
+            "helpdesk_line_ids": [[0, 0, line]],
+        }
         dialog(agent, model, values, "refund_moves", ctx, view)
     elif name == "coupon":
         model, ctx, view = ticket_button(agent, ticket, "action_generate_coupon")
@@ -283,9 +290,9 @@ def suite_action(agent, name, d, ids, round_no):
     elif name == "core refund":
         # Invoice form ‣ Reverse: core's action, from the invoice.
         agent.post("/web/action/load", {"action_id": "account.action_view_account_move_reversal"})
-        ctx = {"active_model": "account.move", "active_id": d["invoice"]}
-        ctx["active_ids"] = [d["invoice"]]
-        values = {"move_ids": [[6, 0, [d["invoice"]]]], "journal_id": ids["journal"]}
+        ctx = {"active_model": "account.move", "active_id": d["core_invoice"]}
+        ctx["active_ids"] = [d["core_invoice"]]
+        values = {"move_ids": [[6, 0, [d["core_invoice"]]]], "journal_id": ids["journal"]}
         dialog(agent, "account.move.reversal", values, "refund_moves", ctx)
     elif name == "core return":
         # Delivery form ‣ Return: core's action, from the delivery.
@@ -474,9 +481,9 @@ for d in ids["agents"]:
     expect(f"ticket {t} tasks",
            env["project.task"].search_count([("helpdesk_ticket_id", "=", t)]),
            want.get("tasks", 0))
-    core_cn = Move.search([("reversed_entry_id", "=", d["invoice"]),
+    core_cn = Move.search([("reversed_entry_id", "=", d["core_invoice"]),
                            ("helpdesk_ticket_id", "=", False)])
-    expect(f"invoice {d['invoice']} core credit notes", len(core_cn),
+    expect(f"invoice {d['core_invoice']} core credit notes", len(core_cn),
            want.get("core_credit_notes", 0))
     core_ret = env["stock.picking"].search([("return_id", "=", d["picking"]),
                                             ("helpdesk_ticket_id", "=", False)])

@@ -76,6 +76,7 @@ def sold_delivered_invoiced(name, quantity):
         "picking": picking.id,
         "move": picking.move_ids.id,
         "invoice": invoice.id,
+        "invoice_line": invoice.invoice_line_ids.filtered("product_id")[:1].id,
     }
 
 
@@ -99,7 +100,11 @@ for i in range(agents):
             "groups_id": [Command.set(groups)],
         }
     )
-    result["agents"].append({"login": login, **sold_delivered_invoiced(f"load_customer_{i}", qty)})
+    agent = {"login": login, **sold_delivered_invoiced(f"load_customer_{i}", qty)}
+    # Core's reversal gets an invoice of its own: a whole reversal (even a
+    # draft) leaves nothing for the ticket's refunds of the next rounds.
+    agent["core_invoice"] = sold_delivered_invoiced(f"load_core_customer_{i}", qty)["invoice"]
+    result["agents"].append(agent)
 # The race: every agent on the same ticket, delivery and invoice.
 result["race"] = sold_delivered_invoiced("load_race_customer", 5)
 env.cr.commit()
