@@ -1,4 +1,7 @@
-from odoo import fields, models
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.tools import SQL, float_round
 
 
 class HelpdeskReturnRequestLine(models.Model):
@@ -34,3 +37,71 @@ class HelpdeskReturnRequestLine(models.Model):
     return_reason_id = fields.Many2one(
         "helpdesk.return.reason", string="Return Reason", check_company=True
     )
+
+    @api.model
+    def _aftersales_reserved_quantities(self, moves):
+        """What the customer's pending return requests still reserve of these
+        done delivery moves: ``{move: quantity}`` in the product's unit of
+        measure, for all of ``moves`` in one query (plus the batch reads of
+        their returns).
+
+        The rule (readme/USAGE.md): a request line reserves its quantity of
+        its delivered move while its ticket is open, i.e. neither archived
+        nor in a closing stage (a stage folded in the Kanban view, as for
+        *Close Only When After-Sales Is Done*). The returns the agent makes
+        from the ticket consume it: what the ticket's returns of that move
+        take back (not cancelled: done ones for what they received, the
+        others for what they expect) is no longer reserved, since it already
+        counts as returned; never below zero. So a return made from the
+        request is counted once, the rest of a request the agent returned in
+        part stays reserved until the ticket is closed, and a cancelled
+        return gives the request its quantities back.
+        """
+        reserved = defaultdict(float)
+        if not moves:
+            return reserved
+        # Raw SQL (the ORM has no "stage not folded, or no stage"): write
+        # what is pending first.
+        self.env["helpdesk.return.request.line"].flush_model(["ticket_id", "move_id", "quantity"])
+        self.env["helpdesk.ticket"].flush_model(["active", "stage_id"])
+        self.env["helpdesk.stage"].flush_model(["fold"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT line.ticket_id, line.move_id, SUM(line.quantity)
+                  FROM helpdesk_return_request_line line
+                  JOIN helpdesk_ticket ticket ON ticket.id = line.ticket_id
+             LEFT JOIN helpdesk_stage stage ON stage.id = ticket.stage_id
+                 WHERE line.move_id IN %s
+                   AND ticket.active
+                   AND stage.fold IS NOT TRUE
+              GROUP BY line.ticket_id, line.move_id
+                """,
+                tuple(moves.ids),
+            )
+        )
+        if not rows:
+            return reserved
+        moves = moves.browse({move_id for __, move_id, __ in rows}).sudo()
+        # What each ticket's returns already take back of each move.
+        returned = defaultdict(float)
+        for move in moves:
+            uom = move.product_id.uom_id
+            for return_move in move.returned_move_ids:
+                ticket = return_move.picking_id.helpdesk_ticket_id
+                if not ticket or return_move.state == "cancel":
+                    continue
+                quantity = (
+                    return_move.quantity
+                    if return_move.state == "done"
+                    else return_move.product_uom_qty
+                )
+                returned[ticket.id, move.id] += return_move.product_uom._compute_quantity(
+                    quantity, uom
+                )
+        for ticket_id, move_id, quantity in rows:
+            move = moves.browse(move_id)
+            reserved[move] += max(quantity - returned[ticket_id, move_id], 0.0)
+        for move, quantity in reserved.items():
+            reserved[move] = float_round(quantity, precision_rounding=move.product_id.uom_id.rounding)
+        return reserved

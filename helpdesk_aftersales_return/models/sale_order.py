@@ -17,14 +17,36 @@ class SaleOrder(models.Model):
             and m.picking_id.picking_type_code == "outgoing"
         )
 
-    def _aftersales_portal_returnable_lines(self):
+    def _aftersales_portal_requestable_quantities(self, moves):
+        """What the customer may still request of these done delivery moves:
+        ``{move: (still requestable, reserved)}`` in the product's unit of
+        measure. Still requestable is what is still returnable (delivered
+        minus returns, as in the Return dialog) minus what the customer's
+        pending return requests reserve (``helpdesk.return.request.line``'s
+        ``_aftersales_reserved_quantities``: the rule is written there), for
+        every move at once."""
+        returnable = moves._aftersales_returnable_quantities()
+        reserved = self.env["helpdesk.return.request.line"]._aftersales_reserved_quantities(moves)
+        result = {}
+        for move in moves:
+            rounding = move.product_id.uom_id.rounding
+            left = float_round(
+                max(returnable[move][0] - reserved[move], 0.0), precision_rounding=rounding
+            )
+            result[move] = (left, reserved[move])
+        return result
+
+    def _aftersales_portal_returnable_lines(self, requestable=None):
         """What the portal's Request a Return offers: ``[(sale line,
-        delivered, still returnable, moves)]`` per order line with done
-        deliveries, in the product's unit of measure (what is still
-        returnable is the Return dialog's, per move, summed)."""
+        delivered, still returnable, moves, requested)]`` per order line with
+        done deliveries, in the product's unit of measure. Still returnable
+        is delivered minus returns minus what pending requests reserve
+        (``requested``), per move, summed (``requestable``: what
+        ``_aftersales_portal_requestable_quantities`` returned, if known)."""
         self.ensure_one()
         moves = self._aftersales_delivered_moves()
-        returnable = moves._aftersales_returnable_quantities()
+        if requestable is None:
+            requestable = self._aftersales_portal_requestable_quantities(moves)
         result = []
         for line in self.order_line:
             line_moves = moves.filtered(lambda m, line=line: m.sale_line_id == line)
@@ -32,13 +54,15 @@ class SaleOrder(models.Model):
                 continue
             uom = line.product_id.uom_id
             delivered = sum(m.product_uom._compute_quantity(m.quantity, uom) for m in line_moves)
-            left = sum(returnable[m][0] for m in line_moves)
+            left = sum(requestable[m][0] for m in line_moves)
+            requested = sum(requestable[m][1] for m in line_moves)
             result.append(
                 (
                     line,
                     float_round(delivered, precision_rounding=uom.rounding),
                     float_round(left, precision_rounding=uom.rounding),
                     line_moves,
+                    float_round(requested, precision_rounding=uom.rounding),
                 )
             )
         return result
@@ -68,7 +92,16 @@ class SaleOrder(models.Model):
             raise UserError(
                 _("Returns cannot be requested online for this order: please contact us.")
             )
-        offered = {item[0].id: item for item in self._aftersales_portal_returnable_lines()}
+        moves = self._aftersales_delivered_moves()
+        # Two requests of the same products posted at once: the second waits
+        # here until the first is committed, then its transaction fails and
+        # is retried (see _aftersales_lock), and it sees the first request's
+        # lines. The agent's Return dialog takes the same lock.
+        self.env["helpdesk.aftersales.wizard.mixin"]._aftersales_lock(moves)
+        requestable = self._aftersales_portal_requestable_quantities(moves)
+        offered = {
+            item[0].id: item for item in self._aftersales_portal_returnable_lines(requestable)
+        }
         if not offered:
             raise UserError(
                 _(
@@ -93,7 +126,7 @@ class SaleOrder(models.Model):
                         order=self.name,
                     )
                 )
-            line, __, left, moves = offered[line_id]
+            line, __, left, moves, reserved = offered[line_id]
             rounding = line.product_id.uom_id.rounding
             if float_compare(quantity, 0.0, precision_rounding=rounding) < 0:
                 raise UserError(
@@ -105,6 +138,19 @@ class SaleOrder(models.Model):
             if float_is_zero(quantity, precision_rounding=rounding):
                 continue
             if float_compare(quantity, left, precision_rounding=rounding) > 0:
+                if not float_is_zero(reserved, precision_rounding=rounding):
+                    raise UserError(
+                        _(
+                            "You cannot return %(quantity)s %(uom)s of %(product)s: only "
+                            "%(available)s %(uom)s can still be requested, %(requested)s "
+                            "%(uom)s are already requested in your pending return requests.",
+                            quantity=quantity,
+                            available=left,
+                            requested=reserved,
+                            uom=line.product_id.uom_id.name,
+                            product=line.product_id.display_name,
+                        )
+                    )
                 raise UserError(
                     _(
                         "You cannot return %(quantity)s %(uom)s of %(product)s: only "
@@ -131,20 +177,20 @@ class SaleOrder(models.Model):
             requested[line] = (quantity, reason, moves)
         if not requested:
             raise UserError(_("Enter the quantity to return of at least one product."))
-        return self._aftersales_portal_request_line_vals(requested)
+        return self._aftersales_portal_request_line_vals(requested, requestable)
 
-    def _aftersales_portal_request_line_vals(self, requested):
+    def _aftersales_portal_request_line_vals(self, requested, requestable):
         """Spread each requested quantity over the line's delivered moves, in
-        the order they were delivered, as much as each can still return."""
+        the order they were delivered, as much as each can still be requested
+        (``requestable``, from ``_aftersales_portal_requestable_quantities``)."""
         vals_list = []
         for line, (quantity, reason, moves) in requested.items():
-            returnable = moves._aftersales_returnable_quantities()
             left = quantity
             rounding = line.product_id.uom_id.rounding
             for move in moves.sorted("id"):
                 if float_is_zero(left, precision_rounding=rounding):
                     break
-                taken = min(left, returnable[move][0])
+                taken = min(left, requestable[move][0])
                 if float_is_zero(taken, precision_rounding=rounding):
                     continue
                 left -= taken
@@ -204,5 +250,5 @@ class SaleOrder(models.Model):
         return (
             self.state == "sale"
             and bool(self._aftersales_portal_return_team())
-            and any(left > 0 for __, __, left, __ in self._aftersales_portal_returnable_lines())
+            and any(item[2] > 0 for item in self._aftersales_portal_returnable_lines())
         )

@@ -132,7 +132,7 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         self.assertEqual(
             {
                 line.product_id: left
-                for line, __, left, __ in self.order._aftersales_portal_returnable_lines()
+                for line, __, left, *__ in self.order._aftersales_portal_returnable_lines()
             },
             {self.chair: 1.0, self.lamp: 2.0},
         )
@@ -170,6 +170,110 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         self.assertEqual(
             [(line.picking_id, line.quantity) for line in lines], [(first, 1.0), (second, 2.0)]
         )
+
+    def _still_returnable(self, order=None, login="portal_jane"):
+        """The Returnable column of the Request a Return page, as the
+        customer reads it: ``{product name: quantity}``."""
+        page = self._form_page(order or self.order, login)
+        self.assertEqual(page.status_code, 200)
+        rows = re.findall(
+            r"<tr>\s*<td>\s*<span>([^<]+)</span>.*?"
+            r'<td class="text-end o_portal_return_returnable">\s*<span>([^<]+)</span>',
+            page.text,
+            re.S,
+        )
+        self.assertTrue(rows, "the page lists the delivered products")
+        return {name: float(quantity) for name, quantity in rows}
+
+    def _request(self, order, quantities):
+        """Post a return request of ``{product: quantity}``; return the
+        response."""
+        return self._post(
+            order,
+            {
+                f"quantity_{self._line(order, product).id}": str(quantity)
+                for product, quantity in quantities.items()
+            },
+        )
+
+    def test_pending_request_reserves_its_quantities(self):
+        """Two tickets, twice the delivered quantity: no. A pending request
+        reserves what it asks; the page offers only the rest."""
+        self.assertEqual(self._still_returnable(), {"Office Chair": 3.0, "Desk Lamp": 2.0})
+        self.assertEqual(self._request(self.order, {self.chair: 2}).status_code, 303)
+        first = self._tickets()
+        self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 2.0})
+        self.assertRegex(
+            self._form_page(self.order).text,
+            r'o_portal_return_requested">\s*<span>2.0</span>\s*<span>Units</span>',
+            "the Already Requested column shows the pending request's chairs",
+        )
+        # Two more chairs on a second ticket: refused, nothing created.
+        response = self._request(self.order, {self.chair: 2})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("o_portal_return_request_error", response.text)
+        self.assertIn(
+            "You cannot return 2.0 Units of Office Chair: only 1.0 Units can still be "
+            "requested, 2.0 Units are already requested in your pending return requests.",
+            response.text,
+        )
+        self.assertEqual(self._tickets(), first, "nothing is created")
+        self.assertEqual(len(self.env["helpdesk.return.request.line"].search([])), 1)
+        # The last chair and the lamps: accepted.
+        response = self._request(self.order, {self.chair: 1, self.lamp: 2})
+        self.assertEqual(response.status_code, 303)
+        second = self._tickets() - first
+        self.assertEqual(
+            [(r.product_id, r.quantity) for r in second.return_request_line_ids],
+            [(self.chair, 1.0), (self.lamp, 2.0)],
+        )
+        self.assertEqual(self._still_returnable(), {"Office Chair": 0.0, "Desk Lamp": 0.0})
+        self.authenticate("portal_jane", "portal_jane")
+        self.assertNotIn("Request a Return", self.url_open(self.order.get_portal_url()).text)
+        response = self._request(self.order, {self.chair: 1})
+        self.assertIn("only 0.0 Units can still be requested", response.text)
+        self.assertEqual(self._tickets(), first | second, "nothing is created")
+
+    def test_return_made_from_the_request_is_not_counted_twice(self):
+        self._request(self.order, {self.chair: 2, self.lamp: 2})
+        ticket = self._tickets()
+        # The agent takes back the 2 chairs and only 1 of the 2 lamps.
+        form = self.open_ticket_wizard(ticket, "action_return", user=self.helpdesk_agent)
+        with form.line_ids.edit(1) as line:
+            self.assertEqual(line.product_id, self.lamp)
+            line.quantity = 1
+        form.save().action_create_returns()
+        self.assertEqual(ticket.picking_count, 1)
+        # 3 - 2 returned (not 2 returned + 2 requested); the lamp the agent
+        # did not take back yet stays requested while the ticket is open.
+        self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 0.0})
+        # The return is cancelled: the request reserves again what it asks.
+        ticket.picking_ids.action_cancel()
+        self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 0.0})
+        self.assertEqual(self._request(self.order, {self.chair: 1}).status_code, 303)
+        self.assertEqual(self._still_returnable(), {"Office Chair": 0.0, "Desk Lamp": 0.0})
+
+    def test_closed_ticket_no_longer_reserves(self):
+        closing = self.env.ref("helpdesk.stage_solved")
+        opened = self.env.ref("helpdesk.stage_in_progress")
+        self.assertTrue(closing.fold)
+        self.aftersales_team.stage_ids |= opened | closing
+        self._request(self.order, {self.chair: 2})
+        ticket = self._tickets()
+        self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 2.0})
+        # The agent closes the ticket without a return (the customer kept
+        # the chairs): they can be requested again.
+        form = Form(ticket.with_user(self.helpdesk_agent))
+        form.stage_id = closing
+        form.save()
+        self.assertEqual(self._still_returnable(), {"Office Chair": 3.0, "Desk Lamp": 2.0})
+        # Reopened, it reserves again; archived (cancelled), it does not.
+        form.stage_id = opened
+        form.save()
+        self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 2.0})
+        ticket.with_user(self.helpdesk_agent).action_archive()
+        self.assertEqual(self._still_returnable(), {"Office Chair": 3.0, "Desk Lamp": 2.0})
+        self.assertEqual(self._request(self.order, {self.chair: 3}).status_code, 303)
 
     def test_more_than_delivered(self):
         chair_line = self._line(self.order, self.chair)
