@@ -1,4 +1,4 @@
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
@@ -68,4 +68,43 @@ class TestReturnPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, Base
         # Measured: 5 queries for 10 tickets, as for one.
         self.assertCountQueriesAtMost(
             tickets, ["has_partner_deliveries", "picking_count"], 5, user=self.helpdesk_agent
+        )
+
+    def _order_with_pending_requests(self, size):
+        """A delivered order of ``size`` products, each with a pending portal
+        return request of one of its two units (one ticket per product)."""
+        customer = self.env["res.partner"].create({"name": f"Customer of {size} products"})
+        stock = (
+            self.env["stock.warehouse"]
+            .search([("company_id", "=", self.env.company.id)], limit=1)
+            .lot_stock_id
+        )
+        products = self.env["product.product"].create(
+            [{"name": f"Stool {i}", "type": "consu", "is_storable": True} for i in range(size)]
+        )
+        for product in products:
+            self.env["stock.quant"]._update_available_quantity(product, stock, 2)
+        order = sell_and_deliver(self.env, customer, dict.fromkeys(products, 2))
+        for line in order.order_line:
+            vals_list = order._aftersales_prepare_portal_return({str(line.id): "1"}, {})
+            order._aftersales_create_portal_return(vals_list)
+        return order.sudo()
+
+    def _request_page(self, order):
+        """What the Request a Return page computes (GET), then the check of
+        a request of the last unit of every product (POST)."""
+        offered = order._aftersales_portal_returnable_lines()
+        self.assertEqual({item[2] for item in offered}, {1.0})
+        self.assertEqual({item[4] for item in offered}, {1.0})
+        order._aftersales_prepare_portal_return(
+            {str(item[0].id): "1" for item in offered}, {}
+        )
+
+    def test_portal_request_independent_of_order_lines(self):
+        # The reservations of pending requests are read in one query for
+        # all the order's lines, not per line.
+        with Form(self.aftersales_team) as team:
+            team.receives_portal_returns = True
+        self.assertQueriesIndependentOfHistory(
+            self._order_with_pending_requests, self._request_page, sizes=(1, 10)
         )
