@@ -1,4 +1,5 @@
 import re
+from unittest.mock import patch
 
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
@@ -274,6 +275,26 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         ticket.with_user(self.helpdesk_agent).action_archive()
         self.assertEqual(self._still_returnable(), {"Office Chair": 3.0, "Desk Lamp": 2.0})
         self.assertEqual(self._request(self.order, {self.chair: 3}).status_code, 303)
+
+    def test_request_locks_the_delivered_moves(self):
+        """The check and the creation of a request run in one transaction
+        that first locks the order's delivered moves (the lock of the Return
+        dialog): a second request of the same products posted at the same
+        time waits, is retried and sees the first (see the module's
+        readme/USAGE.md)."""
+        Mixin = self.registry["helpdesk.aftersales.wizard.mixin"]
+        locked = []
+        original = Mixin._aftersales_lock
+
+        def lock(wizard, records):
+            locked.append((records._name, set(records.ids), self._tickets().ids))
+            return original(wizard, records)
+
+        with patch.object(Mixin, "_aftersales_lock", lock):
+            self._request(self.order, {self.chair: 2})
+        delivered = self.order._aftersales_delivered_moves()
+        self.assertEqual(locked, [("stock.move", set(delivered.ids), [])], "locked before")
+        self.assertTrue(self._tickets())
 
     def test_more_than_delivered(self):
         chair_line = self._line(self.order, self.chair)

@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
@@ -90,3 +90,27 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
         ):
             with self.assertRaisesRegex(UserError, text):
                 wizard.with_context(lang=lang).action_create_returns()
+
+    def test_portal_reservation_translated(self):
+        """Request a Return: the Already Requested column and the refusal of
+        a request beyond what pending requests leave."""
+        with Form(self.aftersales_team) as team:
+            team.receives_portal_returns = True
+        product = self.env["product.product"].create(
+            {"name": "Chair", "type": "consu", "is_storable": True}
+        )
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+        self.env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 5)
+        order = sell_and_deliver(self.env, self.aftersales_customer, {product: 2})
+        asked = {str(order.order_line.id): "2"}
+        order._aftersales_create_portal_return(order._aftersales_prepare_portal_return(asked, {}))
+        view = self.env.ref("helpdesk_aftersales_return.portal_order_return_request")
+        for lang, column, text in (
+            ("de_DE", "Bereits angefordert", "bereits in Ihren offenen Retourenanfragen"),
+            ("zh_CN", "已申请", "在您待处理的退货申请中申请"),
+        ):
+            self.assertIn(column, view.with_context(lang=lang).arch)
+            with self.assertRaisesRegex(UserError, text):
+                order.with_context(lang=lang)._aftersales_prepare_portal_return(asked, {})
