@@ -103,5 +103,6 @@ class HelpdeskReturnRequestLine(models.Model):
             move = moves.browse(move_id)
             reserved[move] += max(quantity - returned[ticket_id, move_id], 0.0)
         for move, quantity in reserved.items():
-            reserved[move] = float_round(quantity, precision_rounding=move.product_id.uom_id.rounding)
+            rounding = move.product_id.uom_id.rounding
+            reserved[move] = float_round(quantity, precision_rounding=rounding)
         return reserved
