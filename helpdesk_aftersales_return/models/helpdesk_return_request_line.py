@@ -83,22 +83,7 @@ class HelpdeskReturnRequestLine(models.Model):
         if not rows:
             return reserved
         moves = moves.browse({move_id for __, move_id, __ in rows}).sudo()
-        # What each ticket's returns already take back of each move.
-        returned = defaultdict(float)
-        for move in moves:
-            uom = move.product_id.uom_id
-            for return_move in move.returned_move_ids:
-                ticket = return_move.picking_id.helpdesk_ticket_id
-                if not ticket or return_move.state == "cancel":
-                    continue
-                quantity = (
-                    return_move.quantity
-                    if return_move.state == "done"
-                    else return_move.product_uom_qty
-                )
-                returned[ticket.id, move.id] += return_move.product_uom._compute_quantity(
-                    quantity, uom
-                )
+        returned = moves._aftersales_returned_by_ticket()
         for ticket_id, move_id, quantity in rows:
             move = moves.browse(move_id)
             reserved[move] += max(quantity - returned[ticket_id, move_id], 0.0)

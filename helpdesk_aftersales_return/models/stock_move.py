@@ -71,6 +71,30 @@ class StockMove(models.Model):
             )
         return result
 
+    def _aftersales_returned_by_ticket(self):
+        """What the returns made from tickets take back of these done
+        deliveries: ``{(ticket id, move id): quantity}`` in the product's unit
+        of measure, counted as in ``_aftersales_returnable_quantities`` (not
+        cancelled; done returns for what they received, the others for what
+        they expect). A portal return request is consumed by what its
+        ticket's returns take back of its move."""
+        returned = defaultdict(float)
+        for move in self:
+            uom = move.product_id.uom_id
+            for return_move in move.returned_move_ids:
+                ticket = return_move.picking_id.helpdesk_ticket_id
+                if not ticket or return_move.state == "cancel":
+                    continue
+                quantity = (
+                    return_move.quantity
+                    if return_move.state == "done"
+                    else return_move.product_uom_qty
+                )
+                returned[ticket.id, move.id] += return_move.product_uom._compute_quantity(
+                    quantity, uom
+                )
+        return returned
+
     def _aftersales_return_line_vals(self, lot=None):
         """Lines of the Return dialog for what is still returnable of these
         done moves: one per move, one per lot/serial number for tracked

@@ -248,6 +248,13 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         # 3 - 2 returned (not 2 returned + 2 requested); the lamp the agent
         # did not take back yet stays requested while the ticket is open.
         self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 0.0})
+        # The agent's next Return from the ticket proposes the rest of the
+        # request, not the returned chairs again.
+        form = self.open_ticket_wizard(ticket, "action_return", user=self.helpdesk_agent)
+        self.assertEqual(
+            [(line.product_id, line.quantity) for line in form.save().line_ids],
+            [(self.lamp, 1.0)],
+        )
         # The return is cancelled: the request reserves again what it asks.
         ticket.picking_ids.action_cancel()
         self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 0.0})

@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, models
-from odoo.tools import float_is_zero
+from odoo.tools import float_compare
 
 
 class HelpdeskStockReturn(models.TransientModel):
@@ -24,11 +24,13 @@ class HelpdeskStockReturn(models.TransientModel):
         return res
 
     def _aftersales_prepare_line_vals(self):
-        """The requested products and reasons, at most what is still
-        returnable; every returnable line when the chosen deliveries have
-        none of the request's."""
+        """The requested products and reasons the ticket's returns have not
+        taken back yet (what the request still reserves on the portal), at
+        most what is still returnable; every returnable line when the chosen
+        deliveries have none of it."""
         vals_list = super()._aftersales_prepare_line_vals()
-        requests = self.helpdesk_ticket_id.return_request_line_ids
+        ticket = self.helpdesk_ticket_id._origin
+        requests = ticket.return_request_line_ids
         if not requests:
             return vals_list
         asked = defaultdict(float)
@@ -36,6 +38,9 @@ class HelpdeskStockReturn(models.TransientModel):
         for request in requests:
             asked[request.move_id.id] += request.quantity
             reasons[request.move_id.id] = request.return_reason_id.id
+        returned = requests.move_id.sudo()._aftersales_returned_by_ticket()
+        for move_id in asked:
+            asked[move_id] -= returned[ticket.id, move_id]
         result = []
         for vals in vals_list:
             move_id = vals["move_id"]
@@ -43,7 +48,7 @@ class HelpdeskStockReturn(models.TransientModel):
                 continue
             rounding = self.env["stock.move"].browse(move_id).product_id.uom_id.rounding
             quantity = min(vals["quantity"], asked[move_id])
-            if float_is_zero(quantity, precision_rounding=rounding):
+            if float_compare(quantity, 0.0, precision_rounding=rounding) <= 0:
                 continue
             asked[move_id] -= quantity
             result.append({**vals, "quantity": quantity, "return_reason_id": reasons[move_id]})
