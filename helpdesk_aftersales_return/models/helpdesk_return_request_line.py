@@ -1,7 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.tools import SQL, float_round
+from odoo.tools import float_round
 
 
 class HelpdeskReturnRequestLine(models.Model):
@@ -37,56 +37,63 @@ class HelpdeskReturnRequestLine(models.Model):
     return_reason_id = fields.Many2one(
         "helpdesk.return.reason", string="Return Reason", check_company=True
     )
+    pending_quantity = fields.Float(
+        string="Still Requested",
+        digits="Product Unit of Measure",
+        compute="_compute_pending_quantity",
+        help="What the request still reserves, so that the customer cannot request it "
+        "again from the portal: the requested quantity minus what the ticket's returns "
+        "take back; nothing once the ticket is closed or archived.",
+    )
+
+    @api.depends(
+        "quantity",
+        "ticket_id.active",
+        "ticket_id.stage_id.fold",
+        "move_id.returned_move_ids.state",
+        "move_id.returned_move_ids.quantity",
+        "move_id.returned_move_ids.product_uom_qty",
+        "move_id.returned_move_ids.picking_id.helpdesk_ticket_id",
+    )
+    def _compute_pending_quantity(self):
+        """The rule of what a portal return request reserves (readme/USAGE.md).
+
+        A request line reserves its quantity of its delivered move while its
+        ticket is open, i.e. neither archived nor in a closing stage (a stage
+        folded in the Kanban view, as for *Close Only When After-Sales Is
+        Done*). The returns made from the ticket consume it: what the
+        ticket's returns of that move take back (not cancelled: done ones for
+        what they received, the others for what they expect) already counts
+        as returned, so it is no longer reserved; never below zero. A return
+        made from the request is thus counted once, the rest of a request the
+        agent returned in part stays reserved until the ticket is closed, and
+        a cancelled return gives the request its quantities back. (A request
+        has one line per delivered move; lines of one ticket and move, if
+        any, are consumed in turn.)
+        """
+        returned = self.move_id.sudo()._aftersales_returned_by_ticket()
+        for line in self:
+            ticket = line.ticket_id.sudo()
+            if not ticket.active or ticket.stage_id.fold:
+                line.pending_quantity = 0.0
+                continue
+            key = (ticket._origin.id, line.move_id.id)
+            taken = min(line.quantity, returned[key])
+            returned[key] -= taken
+            line.pending_quantity = float_round(
+                line.quantity - taken, precision_rounding=line.product_id.uom_id.rounding
+            )
 
     @api.model
     def _aftersales_reserved_quantities(self, moves):
         """What the customer's pending return requests still reserve of these
-        done delivery moves: ``{move: quantity}`` in the product's unit of
-        measure, for all of ``moves`` in one query (plus the batch reads of
-        their returns).
-
-        The rule (readme/USAGE.md): a request line reserves its quantity of
-        its delivered move while its ticket is open, i.e. neither archived
-        nor in a closing stage (a stage folded in the Kanban view, as for
-        *Close Only When After-Sales Is Done*). The returns the agent makes
-        from the ticket consume it: what the ticket's returns of that move
-        take back (not cancelled: done ones for what they received, the
-        others for what they expect) is no longer reserved, since it already
-        counts as returned; never below zero. So a return made from the
-        request is counted once, the rest of a request the agent returned in
-        part stays reserved until the ticket is closed, and a cancelled
-        return gives the request its quantities back.
-        """
+        done delivery moves (``pending_quantity``, where the rule is):
+        ``{move: quantity}`` in the product's unit of measure, for all of
+        ``moves`` at once (one search, then batch reads)."""
         reserved = defaultdict(float)
-        if not moves:
-            return reserved
-        # Raw SQL (the ORM has no "stage not folded, or no stage"): write
-        # what is pending first.
-        self.env["helpdesk.return.request.line"].flush_model(["ticket_id", "move_id", "quantity"])
-        self.env["helpdesk.ticket"].flush_model(["active", "stage_id"])
-        self.env["helpdesk.stage"].flush_model(["fold"])
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT line.ticket_id, line.move_id, SUM(line.quantity)
-                  FROM helpdesk_return_request_line line
-                  JOIN helpdesk_ticket ticket ON ticket.id = line.ticket_id
-             LEFT JOIN helpdesk_stage stage ON stage.id = ticket.stage_id
-                 WHERE line.move_id IN %s
-                   AND ticket.active
-                   AND stage.fold IS NOT TRUE
-              GROUP BY line.ticket_id, line.move_id
-                """,
-                tuple(moves.ids),
-            )
-        )
-        if not rows:
-            return reserved
-        moves = moves.browse({move_id for __, move_id, __ in rows}).sudo()
-        returned = moves._aftersales_returned_by_ticket()
-        for ticket_id, move_id, quantity in rows:
-            move = moves.browse(move_id)
-            reserved[move] += max(quantity - returned[ticket_id, move_id], 0.0)
+        if moves:
+            for line in self.sudo().search([("move_id", "in", moves.ids)]):
+                reserved[line.move_id] += line.pending_quantity
         for move, quantity in reserved.items():
             rounding = move.product_id.uom_id.rounding
             reserved[move] = float_round(quantity, precision_rounding=rounding)

@@ -186,6 +186,13 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         self.assertTrue(rows, "the page lists the delivered products")
         return {name: float(quantity) for name, quantity in rows}
 
+    def _still_requested(self, ticket):
+        """The Still Requested column of the ticket's Requested Returns tab,
+        as the agent reads it."""
+        self.env.invalidate_all()
+        lines = ticket.with_user(self.helpdesk_agent).return_request_line_ids
+        return [(line.product_id, line.pending_quantity) for line in lines]
+
     def _request(self, order, quantities):
         """Post a return request of ``{product: quantity}``; return the
         response."""
@@ -248,6 +255,8 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         # 3 - 2 returned (not 2 returned + 2 requested); the lamp the agent
         # did not take back yet stays requested while the ticket is open.
         self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 0.0})
+        # The ticket's Requested Returns tab says so.
+        self.assertEqual(self._still_requested(ticket), [(self.chair, 0.0), (self.lamp, 1.0)])
         # The agent's next Return from the ticket proposes the rest of the
         # request, not the returned chairs again.
         form = self.open_ticket_wizard(ticket, "action_return", user=self.helpdesk_agent)
@@ -257,6 +266,7 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         )
         # The return is cancelled: the request reserves again what it asks.
         ticket.picking_ids.action_cancel()
+        self.assertEqual(self._still_requested(ticket), [(self.chair, 2.0), (self.lamp, 2.0)])
         self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 0.0})
         self.assertEqual(self._request(self.order, {self.chair: 1}).status_code, 303)
         self.assertEqual(self._still_returnable(), {"Office Chair": 0.0, "Desk Lamp": 0.0})
@@ -275,6 +285,7 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         form.stage_id = closing
         form.save()
         self.assertEqual(self._still_returnable(), {"Office Chair": 3.0, "Desk Lamp": 2.0})
+        self.assertEqual(self._still_requested(ticket), [(self.chair, 0.0)])
         # Reopened, it reserves again; archived (cancelled), it does not.
         form.stage_id = opened
         form.save()

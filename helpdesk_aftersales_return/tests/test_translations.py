@@ -92,8 +92,9 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
                 wizard.with_context(lang=lang).action_create_returns()
 
     def test_portal_reservation_translated(self):
-        """Request a Return: the Already Requested column and the refusal of
-        a request beyond what pending requests leave."""
+        """Request a Return: the Already Requested column, the refusal of a
+        request beyond what pending requests leave, and the ticket's Still
+        Requested column."""
         with Form(self.aftersales_team) as team:
             team.receives_portal_returns = True
         product = self.env["product.product"].create(
@@ -107,10 +108,18 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
         asked = {str(order.order_line.id): "2"}
         order._aftersales_create_portal_return(order._aftersales_prepare_portal_return(asked, {}))
         view = self.env.ref("helpdesk_aftersales_return.portal_order_return_request")
-        for lang, column, text in (
-            ("de_DE", "Bereits angefordert", "bereits in Ihren offenen Retourenanfragen"),
-            ("zh_CN", "已申请", "在您待处理的退货申请中申请"),
+        Line = self.env["helpdesk.return.request.line"]
+        for lang, column, text, tab_column in (
+            (
+                "de_DE",
+                "Bereits angefordert",
+                "bereits in Ihren offenen Retourenanfragen",
+                "Noch angefordert",
+            ),
+            ("zh_CN", "已申请", "在您待处理的退货申请中申请", "仍在申请"),
         ):
             self.assertIn(column, view.with_context(lang=lang).arch)
+            strings = Line.with_context(lang=lang).fields_get(["pending_quantity"], ["string"])
+            self.assertEqual(strings["pending_quantity"]["string"], tab_column)
             with self.assertRaisesRegex(UserError, text):
                 order.with_context(lang=lang)._aftersales_prepare_portal_return(asked, {})
