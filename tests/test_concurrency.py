@@ -1,6 +1,7 @@
 """Two agents acting on the same document at the same time, in two real
 PostgreSQL transactions: together they never return more than was delivered,
-nor reverse an invoice twice.
+nor reverse an invoice twice; two portal return requests of the same order
+never ask for more than was delivered.
 
 Agent 1 acts and holds its transaction open; agent 2 then tries the same
 action, which must wait for agent 1's lock, fail to serialize when agent 1
@@ -196,3 +197,52 @@ def test_two_agents_cannot_reverse_an_invoice_twice(race_db):
     assert out["refunded"] == out["invoiced"], out
     assert_one_done_one_refused(out)
     assert "already fully reversed" in out["log"][-1][-1], out["log"]
+
+
+# Portal return requests --------------------------------------------------
+
+PORTAL_SETUP = textwrap.dedent(
+    """
+    from odoo import Command
+    team = env["helpdesk.team"].create({"name": "Race", "use_product_returns": True})
+    team.receives_portal_returns = True
+    customer = env["res.partner"].create({"name": "Race customer"})
+    product = env["product.product"].create({"name": "Chair", "type": "consu", "is_storable": True})
+    order = env["sale.order"].create({
+        "partner_id": customer.id,
+        "order_line": [Command.create({"product_id": product.id, "product_uom_qty": 3})],
+    })
+    order.action_confirm()
+    order.picking_ids.move_ids.quantity = 3
+    order.picking_ids.move_ids.picked = True
+    order.picking_ids.button_validate()
+    env.cr.commit()
+    print("RESULT:" + __import__("json").dumps({"order": order.id,
+                                                "line": order.order_line.id}))
+    """
+)
+
+# The customer sends Request a Return twice at once (two browser tabs): 2 of
+# the 3 delivered chairs each time. What the controller runs, as superuser.
+PORTAL_ACT = textwrap.dedent(
+    """
+    import odoo
+    ORDER, LINE, AGENT_UID = {order}, {line}, odoo.SUPERUSER_ID
+
+    def act(env):
+        order = env["sale.order"].browse(ORDER)
+        vals_list = order._aftersales_prepare_portal_return({{str(LINE): "2"}}, {{}})
+        order._aftersales_create_portal_return(vals_list)
+
+    def outcome(env):
+        lines = env["helpdesk.return.request.line"].search([("sale_line_id", "=", LINE)])
+        return {{"requested": sum(lines.mapped("quantity")), "tickets": len(lines.ticket_id)}}
+    """
+)
+
+
+def test_two_portal_requests_cannot_ask_for_more_than_delivered(race_db):
+    out = race(race_db, PORTAL_SETUP, PORTAL_ACT)
+    assert out == {**out, "requested": 2.0, "tickets": 1}, out
+    assert_one_done_one_refused(out)
+    assert "only 1.0 Units can still be requested" in out["log"][-1][-1], out["log"]

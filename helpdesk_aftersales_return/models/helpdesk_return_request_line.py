@@ -26,6 +26,7 @@ class HelpdeskReturnRequestLine(models.Model):
         string="Delivered Move",
         required=True,
         ondelete="cascade",
+        index=True,
         help="The done delivery move the product is returned from.",
     )
     picking_id = fields.Many2one(related="move_id.picking_id", string="Delivery")
