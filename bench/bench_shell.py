@@ -380,4 +380,4 @@ def main(env):
 
 
 if "env" in globals():  # this file piped into `odoo-bin shell` itself
-    main(env)  # noqa: F821
+    main(env)

@@ -3,8 +3,14 @@
 
 1. SQL queries and time to compute every smart-button count on 1, 100, 1000 tickets;
 2. time to read 1000 tickets with the list view's fields, suite vs stand-in helpdesk alone;
-3. install time of the whole suite on top of its dependencies, vs the dependencies' own;
+3. each service's dialog opened and confirmed for a customer with 1 and with 1000 documents:
+   queries (the same for both, else the run fails) and the median of several samples, the
+   sizes in turn;
+4. install time of the whole suite on top of its dependencies, vs the dependencies' own;
 5. load: agents over HTTP against a --workers=4 server (bench/load.py).
+
+1-3 run in `odoo-bin shell` (bench/bench_shell.py). `--only PARTS --write` replaces only
+those parts' sections of docs/BENCHMARKS.md.
 """
 
 import argparse
@@ -407,11 +413,11 @@ def actions_problems(acts):
 
 
 def spread(seconds):
-    """Median (min–max) in milliseconds."""
+    """Median (min-max) in milliseconds."""
     ms = [s * 1000 for s in seconds]
     if len(ms) == 1:
         return f"{ms[0]:.1f}"
-    return f"{statistics.median(ms):.1f} ({min(ms):.1f}–{max(ms):.1f})"
+    return f"{statistics.median(ms):.1f} ({min(ms):.1f}-{max(ms):.1f})"
 
 
 def render_actions(acts):
@@ -436,7 +442,7 @@ def render_actions(acts):
             "own (confirming consumes what it acts on: the invoice refunded, the delivery "
             f"returned). Sizes measured in turn (1, {sizes[-1]}, 1, {sizes[-1]}, …), so the "
             "load of the machine (2 cores shared with other jobs) hits both alike. Times: "
-            "median (min–max) in milliseconds; the ratio is of the medians."
+            "median (min-max) in milliseconds; the ratio is of the medians."
             if "samples" in acts
             else "One sample per size and action (raw results of an older run): the ratios "
             "are the machine's noise as much as the actions'."
@@ -450,9 +456,7 @@ def render_actions(acts):
         "|---|" + "---:|" * (2 * len(sizes) + 1),
     ]
     for action, by_size in rows.items():
-        queries = [
-            "/".join(str(q) for q in sorted(set(by_size[s]["queries"]))) for s in sizes
-        ]
+        queries = ["/".join(str(q) for q in sorted(set(by_size[s]["queries"]))) for s in sizes]
         times = [spread(by_size[s]["seconds"]) for s in sizes]
         ratio = f"{median_ratio(by_size, sizes):.2f}"
         lines.append(f"| {action} | " + " | ".join([*queries, *times, ratio]) + " |")
