@@ -441,8 +441,8 @@ def render_actions(acts):
             f"confirmed {samples['confirm']} times per size, each time for a customer of its "
             "own (confirming consumes what it acts on: the invoice refunded, the delivery "
             f"returned). Sizes measured in turn (1, {sizes[-1]}, 1, {sizes[-1]}, …), so the "
-            f"load of the machine ({os.cpu_count()} cores shared with other jobs) hits both alike. Times: "
-            "median (min-max) in milliseconds; the ratio is of the medians."
+            f"load of the machine ({os.cpu_count()} cores shared with other jobs) hits both "
+            "alike. Times: median (min-max) in milliseconds; the ratio is of the medians."
             if "samples" in acts
             else "One sample per size and action (raw results of an older run): the ratios "
             "are the machine's noise as much as the actions'."
