@@ -260,7 +260,8 @@ def render(r):
         "`assertQueriesIndependentOfTickets` and `assertCountQueriesAtMost` (1), "
         "`assertListReadIndependentOfTickets` (2) and `assertQueriesIndependentOfHistory` (3) "
         "in `helpdesk_aftersales/tests/common_queries.py`, used by each module's "
-        "`tests/test_performance.py`.",
+        "`tests/test_performance.py`; `make bench` itself fails when an action's queries "
+        "differ between 1 and 1000 documents (3; `tests/test_bench.py`).",
         "",
     ]
     for section in render_sections(r):
