@@ -116,8 +116,10 @@ def actions(env):
     with HA_BENCH_HISTORY (1000) documents. Opening: HA_BENCH_OPEN_SAMPLES
     (10) samples per size after one warm-up each; confirming:
     HA_BENCH_CONFIRM_SAMPLES (5) per size, each on a subject of its own (a
-    confirm consumes it). Sizes are measured in turn (1, 1000, 1, 1000, ...)
-    so that the machine's load hits both alike.
+    confirm consumes it: with 1 document, a new customer each time; with
+    1000, one more document of the same customer per further sample, 1004
+    in all). Sizes are measured in turn (1, 1000, 1, 1000, ...) so that the
+    machine's load hits both alike.
 
     Returns {size: {row: {"queries": [...], "seconds": [...]}}, "samples":
     {"open": n, "confirm": m}, "history_seconds": {...}}."""
@@ -199,8 +201,10 @@ def actions(env):
         )
         return [row[0] for row in env.cr.fetchall()]
 
-    def with_invoices(size):
-        customer = new_customer(size, "invoices")
+    # Each history maker takes a size and makes a customer with that many
+    # documents, or, given a ``customer``, adds ``size`` documents to theirs.
+    def with_invoices(size, customer=None):
+        customer = customer or new_customer(size, "invoices")
         invoice = qenv["account.move"].create(
             {
                 "move_type": "out_invoice",
@@ -220,10 +224,10 @@ def actions(env):
             copy_rows("account_move_line", "move_id", invoice.id, move_id=copy, move_name=name)
         env.invalidate_all()
 
-    def with_deliveries(size):
+    def with_deliveries(size, customer=None):
         """``size`` done deliveries, the one of the sales order the ticket is
         about and copies of it."""
-        customer = new_customer(size, "deliveries")
+        customer = customer or new_customer(size, "deliveries")
         order = env["sale.order"].create(
             {"partner_id": customer.id, "order_line": [Command.create({"product_id": product.id})]}
         )
@@ -243,29 +247,29 @@ def actions(env):
         env.invalidate_all()
         return ticket_of(customer, sale_order_id=order.id)
 
-    def with_invoiced_deliveries(size):
+    def with_invoiced_deliveries(size, customer=None):
         """``size`` done deliveries and ``size`` posted invoices: the order the
         ticket is about, delivered and invoiced, and copies of both."""
-        ticket = with_deliveries(size)
+        ticket = with_deliveries(size, customer)
         invoice = ticket.sale_order_id._create_invoices()
         invoice.action_post()
         copy_invoice(invoice, size - 1)
         return ticket
 
-    def with_coupons(size):
-        customer = new_customer(size, "coupons")
+    def with_coupons(size, customer=None):
+        customer = customer or new_customer(size, "coupons")
         qenv["loyalty.card"].create(
             [{"program_id": program.id, "partner_id": customer.id, "points": 1}] * size
         )
         return ticket_of(customer)
 
-    def with_repairs(size):
-        customer = new_customer(size, "repairs")
+    def with_repairs(size, customer=None):
+        customer = customer or new_customer(size, "repairs")
         qenv["repair.order"].create([{"partner_id": customer.id, "product_id": product.id}] * size)
         return ticket_of(customer, product_id=product.id)
 
-    def with_tasks(size):
-        customer = new_customer(size, "tasks")
+    def with_tasks(size, customer=None):
+        customer = customer or new_customer(size, "tasks")
         qenv["project.task"].create(
             [
                 {"name": f"Visit {i}", "project_id": fsm_project.id, "partner_id": customer.id}
@@ -322,20 +326,26 @@ def actions(env):
     confirm_samples = int(os.environ.get("HA_BENCH_CONFIRM_SAMPLES", "5"))
     out = {"samples": {"open": open_samples, "confirm": confirm_samples}}
     timings = {}
+
+    def made(label, size, make_history, customer=None):
+        """``make_history(size, customer)``, its time added to ``timings``."""
+        t0 = time.perf_counter()
+        subject = make_history(size, customer)
+        env.flush_all()
+        key = f"{label} history ({size if customer is None else 'more'})"
+        timings[key] = timings.get(key, 0.0) + time.perf_counter() - t0
+        return subject
+
+    def customer_of(subject):
+        ticket = subject[0] if isinstance(subject, tuple) else subject
+        return ticket.partner_id
+
     for label, make_history, open_dialog, confirm in ACTIONS:
         # Warm-up on a throwaway customer: views, access rights, sequences.
         confirm(open_dialog(make_history(1)))
-        # One customer per size and confirm sample: confirming consumes its
-        # subject (the invoice refunded, the delivery returned, ...). Opening
-        # uses the first: a dialog's form that is not saved creates nothing.
-        subjects = {size: [] for size in history}
-        for _ in range(confirm_samples):
-            for size in history:
-                t0 = time.perf_counter()
-                subjects[size].append(make_history(size))
-                env.flush_all()
-                key = f"{label} history ({size})"
-                timings[key] = timings.get(key, 0.0) + time.perf_counter() - t0
+        # Opening: one subject per size, opened again and again (a dialog's
+        # form that is not saved creates nothing).
+        subjects = {size: [made(label, size, make_history)] for size in history}
         opened = {size: {"queries": [], "seconds": []} for size in history}
         for sample in range(open_samples + 1):
             for size in history:
@@ -344,6 +354,14 @@ def actions(env):
                 if sample:  # the first of each size: a warm-up
                     opened[size]["queries"].append(queries)
                     opened[size]["seconds"].append(seconds)
+        # Confirming consumes its subject (the invoice refunded, the delivery
+        # returned, ...): one per sample. With 1 document, a customer of its
+        # own each time; with more, one more document of the same customer
+        # each time (making 1000 again each time would take minutes).
+        for size in history:
+            customer = customer_of(subjects[size][0]) if size > 1 else None
+            for _ in range(confirm_samples - 1):
+                subjects[size].append(made(label, 1, make_history, customer))
         confirmed = {size: {"queries": [], "seconds": []} for size in history}
         for sample in range(confirm_samples):
             for size in history:

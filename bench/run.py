@@ -449,9 +449,12 @@ def render_actions(acts):
         (
             f"Samples: each dialog opened {samples['open']} times per size (after one "
             "warm-up per size, not counted; a form that is not saved creates nothing), "
-            f"confirmed {samples['confirm']} times per size, each time for a customer of its "
+            f"confirmed {samples['confirm']} times per size, each time on a document of its "
             "own (confirming consumes what it acts on: the invoice refunded, the delivery "
-            f"returned). Sizes measured in turn (1, {sizes[-1]}, 1, {sizes[-1]}, …), so the "
+            "returned): with 1 document, for a new customer each time; with "
+            f"{sizes[-1]}, for the same customer with one more document per sample "
+            f"({int(sizes[-1]) + samples['confirm'] - 1} in all). Sizes measured in turn "
+            f"(1, {sizes[-1]}, 1, {sizes[-1]}, …), so the "
             f"load of the machine ({os.cpu_count()} cores shared with other jobs) hits both "
             "alike. Times: median (min-max) in milliseconds; the ratio is of the medians."
             if "samples" in acts
@@ -504,9 +507,9 @@ def render_actions(acts):
         "from the dialog's filters (no list of the customer's invoices is sent), and its "
         "'no invoice' notice one limited count.",
         "",
-        f"History made in {made:.0f} s ({samples['confirm']} customers per action and size): "
-        "coupons, repairs and tasks with batched ORM creates; invoices and deliveries as SQL "
-        "copies (with their lines and moves) of one real posted invoice / done delivery.",
+        f"History made in {made:.0f} s: coupons, repairs and tasks with batched ORM "
+        "creates; invoices and deliveries as SQL copies (with their lines and moves) of one "
+        "real posted invoice / done delivery.",
         "",
     ]
     return lines
