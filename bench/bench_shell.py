@@ -114,10 +114,10 @@ def list_(env):
 def actions(env):
     """Each service's dialog opened and confirmed for a customer with 1 and
     with HA_BENCH_HISTORY (1000) documents. Opening: HA_BENCH_OPEN_SAMPLES
-    (10) samples per size after one warm-up each; confirming:
-    HA_BENCH_CONFIRM_SAMPLES (5) per size, each on a subject of its own (a
+    (15) samples per size after one warm-up each; confirming:
+    HA_BENCH_CONFIRM_SAMPLES (9) per size, each on a subject of its own (a
     confirm consumes it: with 1 document, a new customer each time; with
-    1000, one more document of the same customer per further sample, 1004
+    1000, one more document of the same customer per further sample, 1008
     in all). Sizes are measured in turn (1, 1000, 1, 1000, ...) so that the
     machine's load hits both alike.
 
@@ -322,8 +322,8 @@ def actions(env):
     ]
 
     history = [1, int(os.environ.get("HA_BENCH_HISTORY", "1000"))]
-    open_samples = int(os.environ.get("HA_BENCH_OPEN_SAMPLES", "10"))
-    confirm_samples = int(os.environ.get("HA_BENCH_CONFIRM_SAMPLES", "5"))
+    open_samples = int(os.environ.get("HA_BENCH_OPEN_SAMPLES", "15"))
+    confirm_samples = int(os.environ.get("HA_BENCH_CONFIRM_SAMPLES", "9"))
     out = {"samples": {"open": open_samples, "confirm": confirm_samples}}
     timings = {}
 
