@@ -320,7 +320,7 @@ def write_sections(results):
     note = (
         f"This section comes from a run of its own, {command}, on "
         f"{results.get('date') or time.strftime('%Y-%m-%d')}"
-        + (f" ({seconds / 60:.0f} minutes)" if seconds else "")
+        + (f" ({seconds / 60:.0f} min)" if seconds else "")
         + "; the header's figures are the last `make bench`'s."
     )
     sections = [[section[0], "", note, *section[1:]] for section in render_sections(results)]

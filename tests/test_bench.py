@@ -104,7 +104,7 @@ def test_write_replaces_only_its_section(tmp_path, monkeypatch):
     assert "Old text 3." not in text
     new = text[text.index("## 3. ") : text.index("## 4. ")]
     assert new.startswith("## 3. Actions for a customer with 1 and with many documents\n\n")
-    assert "`python3 -m bench.run --only actions --write`, on 2026-11-30 (2 minutes)" in new
+    assert "`python3 -m bench.run --only actions --write`, on 2026-11-30 (2 min)" in new
     assert "| refund: open the dialog | 31 | 31 |" in new
     # The whole file's layout: a blank line between sections, none added twice.
     assert "\n\n\n" not in text
