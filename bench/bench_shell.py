@@ -8,6 +8,7 @@ HA_BENCH_MODE, rolls the transaction back and prints one line
 "BENCH:<json>". Piping this file itself into the shell does the same.
 """
 
+import functools
 import json
 import os
 import statistics
@@ -63,7 +64,7 @@ def counts(env):
     assert count_fields, "no smart-button count field found"
     for size in SIZES:
         batch = tickets[:size]
-        q, t = measure(lambda batch=batch: batch.read(count_fields), env, repeat=3)
+        q, t = measure(functools.partial(batch.read, count_fields), env, repeat=3)
         out[str(size)] = {"queries": q, "seconds": t}
     return out
 
@@ -350,7 +351,7 @@ def actions(env):
         for sample in range(open_samples + 1):
             for size in history:
                 subject = subjects[size][0]
-                queries, seconds = timed(lambda subject=subject: open_dialog(subject), env)
+                queries, seconds = timed(functools.partial(open_dialog, subject), env)
                 if sample:  # the first of each size: a warm-up
                     opened[size]["queries"].append(queries)
                     opened[size]["seconds"].append(seconds)
@@ -366,7 +367,7 @@ def actions(env):
         for sample in range(confirm_samples):
             for size in history:
                 form = open_dialog(subjects[size][sample])
-                queries, seconds = timed(lambda form=form: confirm(form), env)
+                queries, seconds = timed(functools.partial(confirm, form), env)
                 confirmed[size]["queries"].append(queries)
                 confirmed[size]["seconds"].append(seconds)
         for size in history:
@@ -398,4 +399,4 @@ def main(env):
 
 
 if "env" in globals():  # this file piped into `odoo-bin shell` itself
-    main(env)
+    main(env)  # noqa: F821 (the shell gives `env`)
