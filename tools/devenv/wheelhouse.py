@@ -5,17 +5,21 @@ Odoo's setup.py requires its libraries without versions; its requirements.txt
 and tools/odoo-constraints.txt pin them (``odoo_constraints``). ``pip wheel``
 downloads or builds, once, a wheel of every one of them and of their own
 dependencies into ${XDG_CACHE_HOME:-~/.cache}/helpdesk_aftersales/wheelhouse-<key>,
-the key naming the requirements, the constraints and the Python: the first
-time takes about a minute (psycopg2 and cbor2 are built from their sdists,
-which needs pg_config and a C compiler), later ones nothing. ``pip install
---no-index --find-links <wheelhouse>`` then resolves Odoo's requirements from
-it alone.
+the key naming the requirements, the constraints and the Python; those of
+other keys go once unused for a week. The first time takes 15 s when pip's
+cache holds the wheels it built for the project's virtualenv (psycopg2 and
+cbor2 are built from their sdists, which needs pg_config and a C compiler),
+up to a minute and a half without it on a loaded machine; later ones
+nothing. ``pip install --no-index --find-links <wheelhouse>`` then resolves
+Odoo's requirements from it alone.
 """
 
+import glob
 import hashlib
 import os
 import shutil
 import subprocess
+import time
 
 from .common import CACHE, ROOT, SetupError, heartbeat, locked, log
 
@@ -59,7 +63,9 @@ def ensure_wheelhouse(python, requirements, constraints):
             digest.update(fh.read())
     wheelhouse = os.path.join(CACHE, f"wheelhouse-{digest.hexdigest()[:10]}")
     with locked("wheelhouse"):
+        drop_unused(keep=wheelhouse)
         if os.path.isdir(wheelhouse):
+            os.utime(wheelhouse)  # in use: kept by drop_unused
             return wheelhouse
         partial = wheelhouse + ".partial"
         shutil.rmtree(partial, ignore_errors=True)
@@ -86,3 +92,15 @@ def ensure_wheelhouse(python, requirements, constraints):
             )
         os.rename(partial, wheelhouse)
     return wheelhouse
+
+
+KEEP_DAYS = 7
+
+
+def drop_unused(keep):
+    """Remove the wheelhouses of other requirement sets unused for
+    ``KEEP_DAYS`` (another work tree may still use a recent one)."""
+    for path in glob.glob(os.path.join(CACHE, "wheelhouse-*")):
+        if path != keep and time.time() - os.path.getmtime(path) > KEEP_DAYS * 86400:
+            log(f"removing {path}: unused for {KEEP_DAYS} days")
+            shutil.rmtree(path, ignore_errors=True)
