@@ -5,6 +5,7 @@
 import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -85,10 +86,8 @@ print(json.dumps({"odoo": odoo.__file__, "modules": sorted(module.get_modules())
 """
 
 
-def odoo_requirements(odoo_wheels):
-    """What Odoo's wheel requires (its setup.py's install_requires), without
-    the extras (``ldap``)."""
-    (wheel,) = glob.glob(str(odoo_wheels / "odoo-*.whl"))
+def wheel_requires(wheel):
+    """The Requires-Dist of a wheel, without those of its extras."""
     with zipfile.ZipFile(wheel) as zf:
         (metadata,) = [n for n in zf.namelist() if n.endswith(".dist-info/METADATA")]
         lines = zf.read(metadata).decode().splitlines()
@@ -96,6 +95,21 @@ def odoo_requirements(odoo_wheels):
         line.split(":", 1)[1].strip() for line in lines if line.startswith("Requires-Dist:")
     ]
     return [r for r in requires if "extra ==" not in r]
+
+
+def third_party_requirements(odoo_wheels, dist_dir):
+    """What the wheelhouse must hold: the requirements of Odoo's wheel (its
+    setup.py's install_requires, without the ``ldap`` extra), then those of
+    the suite's wheels that are neither Odoo nor one of the suite's addons
+    (the Python ``external_dependencies`` of their manifests)."""
+    (odoo_wheel,) = glob.glob(str(odoo_wheels / "odoo-*.whl"))
+    external = [
+        req
+        for wheel in sorted(glob.glob(str(dist_dir / "*.whl")))
+        for req in wheel_requires(wheel)
+        if not re.match(r"odoo($|[-_.]addon[-_.])", Requirement(req).name.lower())
+    ]
+    return wheel_requires(odoo_wheel), external
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +137,7 @@ def wheels_venv(tmp_path_factory, platform_env):
     assert res.returncode == 0, res.stderr[-3000:]
     odoo_src = platform_env["HA_ODOO_SRC"]
     odoo_wheels = build_odoo_wheel(odoo_src, tmp_path / "odoo")
-    requirements = odoo_requirements(odoo_wheels)
+    odoo_requirements, external = third_party_requirements(odoo_wheels, dist_dir)
 
     venv = tmp_path / "venv"
     # The project's Python (the wheelhouse's wheels are built for it), in a
@@ -131,6 +145,7 @@ def wheels_venv(tmp_path_factory, platform_env):
     subprocess.run([platform_env["HA_PYTHON"], "-m", "venv", str(venv)], check=True)
     python = str(venv / "bin" / "python")
     constraints = wheelhouse.odoo_constraints(odoo_src)
+    requirements = odoo_requirements + external
     house = wheelhouse.ensure_wheelhouse(python, requirements, constraints)
     res = subprocess.run(
         # --no-compile: Python compiles what it imports, when it does.
@@ -154,7 +169,8 @@ def wheels_venv(tmp_path_factory, platform_env):
         "odoo": str(venv / "bin" / "odoo"),
         "odoo_src": odoo_src,
         "dist": dist_dir,
-        "requirements": requirements,
+        "odoo_requirements": odoo_requirements,
+        "external": external,
         "tmp": tmp_path,
     }
 
@@ -170,10 +186,17 @@ def test_wheels_install_with_their_dependencies(wheels_venv):
     # The stand-ins too: Community users need them.
     assert names == {f"odoo_addon_{m}" for m in addons}
     # Odoo's requirements are its setup.py's, not requirements.txt's (no pins,
-    # no freezegun): the constraints give the versions.
-    requirements = wheels_venv["requirements"]
+    # no freezegun): the constraints give the versions. The suite's wheels add
+    # their manifests' Python external dependencies (none today).
+    requirements = wheels_venv["odoo_requirements"]
     assert "psycopg2>=2.2" in requirements and "lxml" in requirements, requirements
     assert not any(r.lower().startswith("freezegun") for r in requirements), requirements
+    external = {
+        dep
+        for m in addons
+        for dep in manifest(m).get("external_dependencies", {}).get("python", [])
+    }
+    assert len(wheels_venv["external"]) == len(external), (wheels_venv["external"], external)
 
     python, venv, site = wheels_venv["python"], wheels_venv["dir"], wheels_venv["site"]
     tmp_path, odoo_src = wheels_venv["tmp"], wheels_venv["odoo_src"]

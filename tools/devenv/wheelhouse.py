@@ -2,7 +2,9 @@
 without the package index (tests/test_packaging.py).
 
 Odoo's setup.py requires its libraries without versions; its requirements.txt
-and tools/odoo-constraints.txt pin them (``odoo_constraints``). ``pip wheel``
+and tools/odoo-constraints.txt pin them (``odoo_constraints``). The suite's
+wheels add the Python external dependencies of their manifests (none today).
+``pip wheel``
 downloads or builds, once, a wheel of every one of them and of their own
 dependencies into ${XDG_CACHE_HOME:-~/.cache}/helpdesk_aftersales/wheelhouse-<key>,
 the key naming the requirements, the constraints and the Python; those of
