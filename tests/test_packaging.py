@@ -121,7 +121,7 @@ def wheels_venv(tmp_path_factory, platform_env):
     requirements (its setup.py's install_requires: babel, psycopg2, lxml, ...,
     and theirs) from a wheelhouse of the package index, pinned by Odoo's
     requirements.txt and tools/odoo-constraints.txt (tools/devenv/wheelhouse.py:
-    built once per requirement set, under a minute, then cached). pip runs
+    built once per requirement set, 15 s to 1.5 min, then cached). pip runs
     with --no-index and without the machine's pip configuration: nothing
     comes from the project's virtualenv nor from anywhere else. Returns the
     virtualenv's paths."""
