@@ -70,6 +70,10 @@ tours.add("ha_shot_ticket_refund_dialog", {
             content: "The journal is proposed",
             trigger: ".modal .o_field_widget[name=journal_id] input",
         },
+        {
+            content: "Products to Refund lists the desk, still to refund",
+            trigger: ".modal .o_field_widget[name=helpdesk_line_ids] .o_data_row",
+        },
     ],
 });
 
