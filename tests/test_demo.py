@@ -106,6 +106,7 @@ SCRIPT = textwrap.dedent(
         "use_fsm": "action_generate_fsm_task",
     }
     out["buttons"] = buttons = {}
+    out["return_and_refund"] = {}
     for ticket in tickets:
         for flag, method in BUTTONS.items():
             hidden = method == "action_return" and not ticket.has_partner_deliveries
@@ -123,6 +124,15 @@ SCRIPT = textwrap.dedent(
                 buttons[key] = to_do(form.helpdesk_line_ids)
             elif method == "action_return":
                 buttons[key] = to_do(form.line_ids)
+                if buttons[key]:
+                    # Return and Refund (helpdesk_aftersales_return_refund):
+                    # what its credit note would refund of these lines.
+                    plan, _not_credited = form.save()._aftersales_credit_plan()
+                    out["return_and_refund"][key] = [
+                        [line.product_id.name, quantity]
+                        for lines in plan.values()
+                        for line, quantity in lines
+                    ]
             elif method == "action_repair":
                 buttons[key] = form.partner_id == ticket.partner_id
                 out["repair_under_warranty"] = out.get("repair_under_warranty", {})
@@ -241,6 +251,14 @@ def test_demo_ticket_dialogs_offer_something_to_do(demo):
     assert buttons["Wrong colour of office chairs: exchange / action_return"] == [
         ["Office Chair Black", 2.0]
     ]
+    # Their Return and Refund credits what is returned: both are invoiced and
+    # not credited yet.
+    assert demo["return_and_refund"] == {
+        "Desk arrived scratched: refund requested / action_return": [["Large Desk", 1.0]],
+        "Wrong colour of office chairs: exchange / action_return": [["Office Chair Black", 2.0]],
+        "Delivery two weeks late: goodwill gesture / action_return": [["Large Cabinet", 2.0]],
+        "Conference table to assemble on site / action_return": [["Large Meeting Table", 1.0]],
+    }
     assert buttons["Delivery two weeks late: goodwill gesture / action_generate_coupon"] is True
     assert buttons["Drawer rail broken after one month / action_repair"] is True
     assert buttons["Conference table to assemble on site / action_generate_fsm_task"] is True
