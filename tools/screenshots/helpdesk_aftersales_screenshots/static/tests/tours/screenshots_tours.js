@@ -127,5 +127,21 @@ tours.add("ha_shot_tickets_kanban", {
             content: "The tickets are shown by stage",
             trigger: ".o_kanban_view .o_kanban_record",
         },
+        {
+            content: "The assignees' avatars are loaded",
+            trigger: ".o_kanban_record .o_field_many2one_avatar_user img",
+            async run() {
+                const images = [...document.querySelectorAll(".o_kanban_record img")];
+                await Promise.all(
+                    images.map(
+                        (img) =>
+                            img.complete ||
+                            new Promise((resolve) => {
+                                img.onload = img.onerror = resolve;
+                            })
+                    )
+                );
+            },
+        },
     ],
 });
