@@ -125,3 +125,45 @@ tours.add("ha_shot_tickets_kanban", {
         },
     ],
 });
+
+// The customer's side, as the demo's portal customer (Azure Interior).
+tours.add("ha_shot_portal_my_tickets", {
+    steps: () => [
+        {
+            content: "My Tickets lists the customer's ticket",
+            trigger: ".o_portal_my_doc_table a[href*='/my/ticket/']",
+        },
+    ],
+});
+
+tours.add("ha_shot_portal_ticket_after_sales", {
+    steps: () => [
+        {
+            content: "The ticket's After-Sales block lists its return",
+            trigger: "#ticket_aftersales #aftersales_returns td",
+        },
+        {
+            content: "... and its repair order",
+            trigger: "#ticket_aftersales #aftersales_repairs td",
+        },
+    ],
+});
+
+tours.add("ha_shot_portal_return_request", {
+    steps: () => [
+        {
+            content: "Return two of the delivered chairs (the order's first line)",
+            trigger: ".o_portal_return_request input[name^='quantity_']:not(:disabled)",
+            run: "edit 2",
+        },
+        {
+            content: "Say why: the first return reason (Damaged in transit)",
+            trigger: ".o_portal_return_request select[name^='reason_']:not(:disabled)",
+            run: "selectByIndex 1",
+        },
+        {
+            content: "The request is ready to send",
+            trigger: "#o_portal_return_request_send",
+        },
+    ],
+});
