@@ -4,9 +4,10 @@ driver (``ChromeBrowser``, still on that screen) saves it as a PNG into
 ``$HA_SCREENSHOTS_DIR`` (only the element ``clip`` when given). Without the
 variable the tours still run and must reach their screens; ``HA_SCREENSHOTS_ONLY``
 (comma-separated names) restricts the shots. ``HA_SCREENSHOTS_LANG`` (e.g. de_DE)
-is installed as Settings' *Add Languages* does and set as the admin's language, so
-the screens show the translations (the tours find their elements by field and
-button names, never by their labels). Not ``odoo-bin --load-language``: it runs
+is installed as Settings' *Add Languages* does and set as the admin's language (and
+the demo portal customer's, the website offering it), so the screens show the
+translations (the tours find their elements by field and button names, never by
+their labels). Not ``odoo-bin --load-language``: it runs
 while only ``base`` is loaded and skips the terms of other models' records (the
 ticket stages, the journals)."""
 
@@ -132,7 +133,8 @@ def clip_selectors(clip):
 
 
 def save_screen(browser, shot, path):
-    """Save what ``browser`` shows (the element ``shot.clip``) as ``path``."""
+    """Save what ``browser`` shows (the element ``shot.clip``, or the union of
+    the elements of a tuple of selectors) as ``path``."""
     params = {"format": "png"}
     if shot.clip:
         res = browser._websocket_request(
