@@ -83,6 +83,14 @@ SHOTS = [
     Shot("tickets_kanban", TICKETS, None, (1440, 900), "The demo tickets by stage"),
     # The customer's side: Brandon Freeman of Azure Interior on the portal.
     Shot(
+        "portal_home",
+        "/my",
+        ("header#top", ".o_portal_my_home"),
+        (1280, 720),
+        "The portal's home: the Tickets card among the customer's documents",
+        PORTAL_CUSTOMER,
+    ),
+    Shot(
         "portal_my_tickets",
         "/my/tickets",
         ("header#top", ".o_portal_my_doc_table"),

@@ -127,6 +127,21 @@ tours.add("ha_shot_tickets_kanban", {
 });
 
 // The customer's side, as the demo's portal customer (Azure Interior).
+tours.add("ha_shot_portal_home", {
+    steps: () => [
+        {
+            // Odoo 18 shows a card once its count is not 0 (the count itself
+            // stays hidden); in German the link is /de/my/tickets.
+            content: "The portal home shows the Tickets card: the customer has tickets",
+            trigger: ".o_portal_index_card:not(.d-none) a[href$='/my/tickets']",
+        },
+        {
+            content: "Every card is counted",
+            trigger: ".o_portal_my_home:not(:has(.o_portal_doc_spinner))",
+        },
+    ],
+});
+
 tours.add("ha_shot_portal_my_tickets", {
     steps: () => [
         {
