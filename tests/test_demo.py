@@ -143,6 +143,25 @@ SCRIPT = textwrap.dedent(
                 buttons[key] = form.helpdesk_ticket_id == ticket and bool(
                     offered(form, "program_id")
                 )
+
+    # The customer's side: the demo's portal customer (login "azure") sees his
+    # company's ticket with its after-sales documents, and a delivered order
+    # that offers Request a Return.
+    portal_user = env["res.users"].search([("login", "=", "azure")])
+    portal_env = env(user=portal_user)
+    visible = portal_env["helpdesk.ticket"].search([])
+    orders = portal_env["sale.order"].search([("state", "=", "sale")])
+    out["portal"] = {
+        "portal_user": portal_user.has_group("base.group_portal"),
+        "customer": portal_user.commercial_partner_id.name,
+        "tickets": {
+            t.name: {"returns": t.sudo().picking_count, "repairs": t.sudo().repair_count}
+            for t in visible
+        },
+        "orders_to_return": [
+            o.name for o in orders.sudo() if o._aftersales_portal_can_request_return()
+        ],
+    }
     print("RESULT:" + json.dumps(out))
     """
 )
@@ -265,3 +284,16 @@ def test_demo_ticket_dialogs_offer_something_to_do(demo):
     counts = demo["counts"]
     assert counts["credit_note_count"] == {"Desk arrived scratched: refund requested": 1}
     assert counts["picking_count"]["Wrong colour of office chairs: exchange"] == 2
+
+
+def test_demo_portal_customer(demo):
+    # The README's portal screenshots: Brandon Freeman of Azure Interior logs
+    # in as azure / azure and sees the drawer's ticket with its return and
+    # repair order, and a delivered order he can request a return of.
+    portal = demo["portal"]
+    assert portal["portal_user"] is True
+    assert portal["customer"] == "Azure Interior"
+    assert portal["tickets"] == {
+        "Drawer rail broken after one month": {"returns": 1, "repairs": 1}
+    }, portal["tickets"]
+    assert len(portal["orders_to_return"]) == 1, portal["orders_to_return"]

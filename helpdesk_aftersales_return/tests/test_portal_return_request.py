@@ -138,6 +138,18 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
             {self.chair: 1.0, self.lamp: 2.0},
         )
 
+    def test_form_shows_quantities_as_the_customer_writes_them(self):
+        # A German customer reads 3,00 (their decimal comma, the unit's
+        # precision), not Python's 3.0.
+        german = self.env["res.lang"]._activate_lang("de_DE")
+        if "website" in self.env:
+            self.env["website"].search([]).language_ids |= german
+        self.env["res.users"].search([("login", "=", "portal_jane")]).lang = "de_DE"
+        page = self._form_page(self.order)
+        self.assertEqual(page.status_code, 200)
+        chair = re.search(r"Office Chair.*?</tr>", page.text, re.S).group(0)
+        self.assertEqual(re.findall(r">\s*([\d.,]+)\s*</span>", chair), ["3,00", "3,00"])
+
     def test_request_over_two_deliveries(self):
         """An order delivered in two parts (a backorder): the request takes
         the first delivery first, and the dialog proposes only the deliveries

@@ -122,8 +122,11 @@ class HelpdeskCustomerPortal(CustomerPortal):
         if groupby == "none":
             grouped_tickets = [tickets] if tickets else []
         else:
+            # Each group holds its own tickets only (``tickets.concat(*group)``
+            # put every ticket of the page in front of each group).
             grouped_tickets = [
-                tickets.concat(*group) for __, group in groupbyelem(tickets, itemgetter(groupby))
+                tickets.browse().concat(*group)
+                for __, group in groupbyelem(tickets, itemgetter(groupby))
             ]
         values.update(
             {

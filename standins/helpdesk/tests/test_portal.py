@@ -1,3 +1,5 @@
+import re
+
 from odoo.tests import Form, HttpCase, JsonRpcException, new_test_user, tagged
 
 
@@ -129,6 +131,28 @@ class TestHelpdeskPortal(HttpCase):
         other = self.url_open("/my/tickets?search=Coffee&search_in=all")
         self.assertPageHides(other, "Coffee machine leaks")
         self.assertPageShows(other, "There are no tickets.")
+
+    def test_my_tickets_lists_each_ticket_once_under_its_stage(self):
+        # Joe's ticket is in progress, Jane's still new: two groups, each with
+        # its own ticket, and each ticket listed once.
+        self.assertEqual(self.ticket_jane.stage_id, self.env.ref("helpdesk.stage_new"))
+        self.ticket_joe.stage_id = self.env.ref("helpdesk.stage_in_progress")
+        self.authenticate("portal_jane", "portal_jane")
+        for url in ("/my/tickets", "/my/tickets?groupby=none"):
+            page = self.url_open(url).text
+            for ticket in self.ticket_jane | self.ticket_joe:
+                self.assertEqual(
+                    len(re.findall(rf'href="/my/ticket/{ticket.id}[?"]', page)),
+                    1,
+                    f"{url}: {ticket.name} is not listed once",
+                )
+        page = self.url_open("/my/tickets").text
+        groups = page.split('name="stage_name"')[1:]
+        self.assertEqual(len(groups), 2)
+        self.assertIn("Coffee machine leaks", groups[0])
+        self.assertNotIn("Grinder too loud", groups[0])
+        self.assertIn("Grinder too loud", groups[1])
+        self.assertNotIn("Coffee machine leaks", groups[1])
 
     def test_ticket_page_and_other_customers_ticket(self):
         self.authenticate("portal_jane", "portal_jane")

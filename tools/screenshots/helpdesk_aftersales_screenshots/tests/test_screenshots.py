@@ -4,9 +4,10 @@ driver (``ChromeBrowser``, still on that screen) saves it as a PNG into
 ``$HA_SCREENSHOTS_DIR`` (only the element ``clip`` when given). Without the
 variable the tours still run and must reach their screens; ``HA_SCREENSHOTS_ONLY``
 (comma-separated names) restricts the shots. ``HA_SCREENSHOTS_LANG`` (e.g. de_DE)
-is installed as Settings' *Add Languages* does and set as the admin's language, so
-the screens show the translations (the tours find their elements by field and
-button names, never by their labels). Not ``odoo-bin --load-language``: it runs
+is installed as Settings' *Add Languages* does and set as the admin's language (and
+the demo portal customer's, the website offering it), so the screens show the
+translations (the tours find their elements by field and button names, never by
+their labels). Not ``odoo-bin --load-language``: it runs
 while only ``base`` is loaded and skips the terms of other models' records (the
 ticket stages, the journals)."""
 
@@ -19,7 +20,11 @@ from unittest.mock import patch
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import ChromeBrowser
 
-Shot = namedtuple("Shot", "name url clip size description")
+# ``login``: who takes the tour (its password is the login, as HttpCase
+# authenticates): the admin, or the demo's portal customer of Azure Interior.
+Shot = namedtuple("Shot", "name url clip size description login", defaults=("admin",))
+
+PORTAL_CUSTOMER = "azure"
 
 TICKETS = "/odoo/action-helpdesk.helpdesk_ticket_action"
 SHOTS = [
@@ -76,23 +81,76 @@ SHOTS = [
         "Create a Field Service task, opened from the ticket",
     ),
     Shot("tickets_kanban", TICKETS, None, (1440, 900), "The demo tickets by stage"),
+    # The customer's side: Brandon Freeman of Azure Interior on the portal.
+    Shot(
+        "portal_home",
+        "/my",
+        ("header#top", ".o_portal_my_home"),
+        (1280, 720),
+        "The portal's home: the Tickets card among the customer's documents",
+        PORTAL_CUSTOMER,
+    ),
+    Shot(
+        "portal_my_tickets",
+        "/my/tickets",
+        ("header#top", ".o_portal_my_doc_table"),
+        (1280, 720),
+        "The portal's My Tickets: the customer's tickets by stage",
+        PORTAL_CUSTOMER,
+    ),
+    Shot(
+        "portal_ticket_after_sales",
+        "/my/ticket/{helpdesk_aftersales.helpdesk_ticket_aftersales_repair}",
+        ("header#top", "#ticket_aftersales"),
+        (1280, 900),
+        "A ticket's portal page: its After-Sales block (the return, the repair order)",
+        PORTAL_CUSTOMER,
+    ),
+    Shot(
+        "portal_return_request",
+        "/my/orders/{helpdesk_aftersales_sale_stock.sale_order_azure_office}/return",
+        ("header#top", ".o_portal_return_request"),
+        (1280, 720),
+        "Request a Return on a delivered order, filled in",
+        PORTAL_CUSTOMER,
+    ),
 ]
 
+# The rectangle of the element(s) to shoot: one selector, or several (a tuple)
+# whose elements' union is shot (the website's header down to a portal block).
 RECT_JS = """(() => {
-    const el = document.querySelector(%s);
-    el.scrollIntoView({block: "start"});
-    const r = el.getBoundingClientRect();
-    return {x: r.x + window.scrollX, y: r.y + window.scrollY, width: r.width, height: r.height};
+    const elements = %s.map((selector) => document.querySelector(selector));
+    elements[0].scrollIntoView({block: "start"});
+    const rects = elements.map((el) => el.getBoundingClientRect());
+    const left = Math.min(...rects.map((r) => r.left));
+    const top = Math.min(...rects.map((r) => r.top));
+    const right = Math.max(...rects.map((r) => r.right));
+    // A union ends a little below its last element, as a page would.
+    const bottom = Math.max(...rects.map((r) => r.bottom)) + (rects.length > 1 ? 16 : 0);
+    return {
+        x: left + window.scrollX,
+        y: top + window.scrollY,
+        width: right - left,
+        height: bottom - top,
+    };
 })()"""
 
 
+def clip_selectors(clip):
+    return list(clip) if isinstance(clip, tuple) else [clip]
+
+
 def save_screen(browser, shot, path):
-    """Save what ``browser`` shows (the element ``shot.clip``) as ``path``."""
+    """Save what ``browser`` shows (the element ``shot.clip``, or the union of
+    the elements of a tuple of selectors) as ``path``."""
     params = {"format": "png"}
     if shot.clip:
         res = browser._websocket_request(
             "Runtime.evaluate",
-            params={"expression": RECT_JS % json.dumps(shot.clip), "returnByValue": True},
+            params={
+                "expression": RECT_JS % json.dumps(clip_selectors(shot.clip)),
+                "returnByValue": True,
+            },
         )
         rect = res["result"]["value"]
         params["clip"] = {**rect, "scale": 1}
@@ -121,6 +179,12 @@ class TestScreenshots(HttpCase):
                 {"lang_ids": [(6, 0, self.env["res.lang"]._activate_lang(lang).ids)]}
             ).lang_install()
             self.env.ref("base.user_admin").lang = lang
+            # The portal's pages are the website's: its customer reads them in
+            # their language once the website offers it.
+            self.env["res.users"].search([("login", "=", PORTAL_CUSTOMER)]).lang = lang
+            if "website" in self.env:
+                websites = self.env["website"].search([])
+                websites.language_ids |= self.env["res.lang"]._lang_get(lang)
         out_dir = os.environ.get("HA_SCREENSHOTS_DIR")
         only = set(filter(None, os.environ.get("HA_SCREENSHOTS_ONLY", "").split(",")))
         unknown = only - {shot.name for shot in SHOTS}
@@ -159,4 +223,4 @@ class TestScreenshots(HttpCase):
             patch.object(ChromeBrowser, "_wait_code_ok", wait_then_shoot),
             patch.object(ChromeBrowser, "navigate_to", navigate_sized),
         ):
-            self.start_tour(self.url(shot), f"ha_shot_{shot.name}", login="admin", timeout=120)
+            self.start_tour(self.url(shot), f"ha_shot_{shot.name}", login=shot.login, timeout=120)

@@ -145,3 +145,60 @@ tours.add("ha_shot_tickets_kanban", {
         },
     ],
 });
+
+// The customer's side, as the demo's portal customer (Azure Interior).
+tours.add("ha_shot_portal_home", {
+    steps: () => [
+        {
+            // Odoo 18 shows a card once its count is not 0 (the count itself
+            // stays hidden); in German the link is /de/my/tickets.
+            content: "The portal home shows the Tickets card: the customer has tickets",
+            trigger: ".o_portal_index_card:not(.d-none) a[href$='/my/tickets']",
+        },
+        {
+            content: "Every card is counted",
+            trigger: ".o_portal_my_home:not(:has(.o_portal_doc_spinner))",
+        },
+    ],
+});
+
+tours.add("ha_shot_portal_my_tickets", {
+    steps: () => [
+        {
+            content: "My Tickets lists the customer's ticket",
+            trigger: ".o_portal_my_doc_table a[href*='/my/ticket/']",
+        },
+    ],
+});
+
+tours.add("ha_shot_portal_ticket_after_sales", {
+    steps: () => [
+        {
+            content: "The ticket's After-Sales block lists its return",
+            trigger: "#ticket_aftersales #aftersales_returns td",
+        },
+        {
+            content: "... and its repair order",
+            trigger: "#ticket_aftersales #aftersales_repairs td",
+        },
+    ],
+});
+
+tours.add("ha_shot_portal_return_request", {
+    steps: () => [
+        {
+            content: "Return two of the delivered chairs (the order's first line)",
+            trigger: ".o_portal_return_request input[name^='quantity_']:not(:disabled)",
+            run: "edit 2",
+        },
+        {
+            content: "Say why: the first return reason (Damaged in transit)",
+            trigger: ".o_portal_return_request select[name^='reason_']:not(:disabled)",
+            run: "selectByIndex 1",
+        },
+        {
+            content: "The request is ready to send",
+            trigger: "#o_portal_return_request_send",
+        },
+    ],
+});
