@@ -1,0 +1,29 @@
+"""Refunds no longer depend on Inventory: the refund dialog's Lot/Serial Number
+filter moved to ``helpdesk_aftersales_refund_stock``, and Returns and Refunds
+together gained ``helpdesk_aftersales_return_refund``. Both glue modules are new
+and installed automatically, which Odoo does on an upgrade only when one of
+their dependencies is being installed: install them when theirs are there."""
+
+from odoo.addons.helpdesk_aftersales import upgrade
+
+
+def migrate(cr, version):
+    if not version:
+        return
+    if upgrade.install_modules(
+        cr,
+        ["helpdesk_aftersales_refund_stock"],
+        ["helpdesk_aftersales_refund", "helpdesk_aftersales_sale_stock"],
+    ):
+        upgrade.move_fields(
+            cr,
+            "account.move.reversal",
+            ["helpdesk_lot_id", "helpdesk_tracking"],
+            "helpdesk_aftersales_refund",
+            "helpdesk_aftersales_refund_stock",
+        )
+    upgrade.install_modules(
+        cr,
+        ["helpdesk_aftersales_return_refund"],
+        ["helpdesk_aftersales_refund", "helpdesk_aftersales_return"],
+    )
