@@ -29,10 +29,11 @@ def module_states(cr, names):
 
 
 def install_modules(cr, names, requires):
-    """Mark the modules ``names`` to be installed in this run when every module
-    of ``requires`` is installed or being installed: Odoo loads them after the
-    modules being upgraded (``load_modules`` loops on the modules "to install").
-    Returns True when they are (being) installed."""
+    """Mark the modules ``names`` (and their dependencies) to be installed in
+    this run when every module of ``requires`` is installed or being installed:
+    Odoo loads them after the modules being upgraded (``load_modules`` loops on
+    the modules "to install"). Returns False when a module of ``requires`` is
+    not there."""
     states = module_states(cr, [*names, *requires])
     if any(states.get(name) not in INSTALL_STATES for name in requires):
         return False

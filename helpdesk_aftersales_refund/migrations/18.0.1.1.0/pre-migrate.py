@@ -10,10 +10,13 @@ from odoo.addons.helpdesk_aftersales import upgrade
 def migrate(cr, version):
     if not version:
         return
+    # Inventory is there (this module depended on it before this version): the
+    # glue and the one it stands on (the ticket's lot, in case the upgrade of
+    # helpdesk_aftersales_sale ran before without installing it).
     if upgrade.install_modules(
         cr,
         ["helpdesk_aftersales_refund_stock"],
-        ["helpdesk_aftersales_refund", "helpdesk_aftersales_sale_stock"],
+        ["helpdesk_aftersales_refund", "sale_stock"],
     ):
         upgrade.move_fields(
             cr,
