@@ -3,12 +3,13 @@ database administrator does: the tickets keep their lot/serial number and
 their documents, the glue modules that are new since the release are installed
 where their dependencies are, and the upgrade logs no error.
 
-The release's addons come from the git history (``git archive`` of RELEASE:
-a clone of the repository has it). Each scenario starts from the cached
-template database (the suite's dependencies and the current stand-ins, the
-platform that does not change with the suite), installs the release's modules
-on it with the release's code, makes the data as users made it then (the
-ticket's dialogs, confirmed), and upgrades with the current code:
+The release's addons and stand-ins come from the git history (``git archive``
+of RELEASE: a clone of the repository has it). Each scenario starts from a
+cached database of the release's platform (its stand-ins and the suite's
+dependencies, built once like the template), installs the release's modules
+with the release's code, makes the data as users made it then (the ticket's
+dialogs, confirmed), and upgrades with the current code as docs/DEPLOY.md
+says (``-u helpdesk``: the stand-in and the whole suite):
 
 * ``all``: every service of the release; the lot stays because Returns and
   Repairs now depend on the glue that holds it, but without the migration
@@ -20,6 +21,7 @@ ticket's dialogs, confirmed), and upgrades with the current code:
   the ticket's ``lot_id`` column with every ticket's lot.
 """
 
+import hashlib
 import io
 import json
 import os
@@ -27,11 +29,14 @@ import subprocess
 import tarfile
 import textwrap
 import time
+import types
 
 import pytest
 
-from tools.devenv.common import DATA_DIR, ROOT
-from tools.devenv.postgres import PG_PORT, PG_USER, psql
+from tools.devenv.common import DATA_DIR, ROOT, locked, log
+from tools.devenv.postgres import PG_PORT, PG_USER, databases, db_exists, drop_db, rename_db
+from tools.devenv.source import tree_key
+from tools.devenv.templates import dependencies, drop_if_unused, touch
 
 from .odoo_shell import OdooDatabase, devenv
 
@@ -195,8 +200,8 @@ SCENARIOS = {
 
 
 def release_addons(folder):
-    """Export the release's addons (its ``helpdesk_aftersales*`` folders) into
-    ``folder``; returns their names."""
+    """Export the release's addons (its ``helpdesk_aftersales*`` folders) and
+    stand-ins (``standins/``) into ``folder``; returns the addons' names."""
     res = subprocess.run(
         ["git", "-C", ROOT, "ls-tree", "-d", "--name-only", RELEASE],
         capture_output=True,
@@ -209,7 +214,7 @@ def release_addons(folder):
     )
     names = [name for name in res.stdout.split() if name.startswith("helpdesk_aftersales")]
     archive = subprocess.run(
-        ["git", "-C", ROOT, "archive", "--format=tar", RELEASE, *names],
+        ["git", "-C", ROOT, "archive", "--format=tar", RELEASE, *names, "standins"],
         capture_output=True,
         check=True,
     ).stdout
@@ -218,12 +223,56 @@ def release_addons(folder):
     return names
 
 
+def release_template(platform_env, release):
+    """A cached database of the release's platform: its stand-ins and the
+    suite's dependencies installed from an empty database with the release's
+    code (the current template has the current stand-ins, which the release
+    never had). Built once per Odoo tree and dependency list (about as long as
+    the template), like the cached databases of tools/devenv/templates.py;
+    returns its name: copy it."""
+    odoo = platform_env["HA_ODOO_SRC"]
+    depends = dependencies(odoo)
+    key = hashlib.sha1(f"{RELEASE}:{','.join(depends)}".encode()).hexdigest()[:10]
+    prefix = "ha_cache_release_"
+    name = f"{prefix}{tree_key(odoo)}_{key}"
+    platform = types.SimpleNamespace(env=platform_env)
+    with locked("cache_release"):
+        if db_exists(platform_env, name):
+            touch(name)
+            return name
+        for old in databases(platform_env, prefix):
+            if not old.endswith("_build"):
+                drop_if_unused(platform, old)
+        log(f"building {name}: the release {RELEASE}'s stand-ins and {len(depends)} modules")
+        started = time.time()
+        drop_db(platform_env, name + "_build")
+        build = odoo_bin(
+            platform_env,
+            name + "_build",
+            "-i",
+            ",".join(depends),
+            "--without-demo=all",
+            "--stop-after-init",
+            "--no-http",
+            "--log-level=warn",
+            addons=release,
+            timeout=1800,
+        )
+        if build.returncode:
+            drop_db(platform_env, name + "_build")
+        assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-5000:]
+        rename_db(platform_env, name + "_build", name)
+        log(f"{name} ready in {time.time() - started:.0f} s")
+        touch(name)
+    return name
+
+
 def odoo_bin(platform_env, db, *args, addons, command=None, **kwargs):
-    """odoo-bin on ``db`` with the addons of Odoo, the stand-ins and ``addons``
-    (a folder), not the current suite's."""
+    """odoo-bin on ``db`` with the addons of Odoo and those of ``addons`` (a
+    folder: the release's, with its ``standins/``), not the current suite's."""
     odoo = platform_env["HA_ODOO_SRC"]
     paths = [os.path.join(odoo, "odoo", "addons"), os.path.join(odoo, "addons")]
-    paths += [os.path.join(ROOT, "standins"), addons]
+    paths += [os.path.join(addons, "standins"), addons]
     cmd = [platform_env["HA_PYTHON"], os.path.join(odoo, "odoo-bin")]
     cmd += [command] if command else []
     cmd += [
@@ -253,21 +302,13 @@ def result(res):
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 def test_upgrade_from_release(platform_env, tmp_path, scenario):
-    started = time.time()
     release = str(tmp_path / "release")
     os.makedirs(release)
     release_modules = release_addons(release)
-    db = OdooDatabase(platform_env, f"ha_upgrade_{scenario}")
+    source = release_template(platform_env, release)
+    db = OdooDatabase(platform_env, f"ha_upgrade_{scenario}", source=source)
+    started = time.time()
     try:
-        # The template knows the current suite's modules (uninstalled): a
-        # database of the release never heard of those that are new.
-        psql(
-            platform_env,
-            "DELETE FROM ir_model_data WHERE model = 'ir.module.module'"
-            " AND name LIKE 'module\\_helpdesk\\_aftersales%';"
-            " DELETE FROM ir_module_module WHERE name LIKE 'helpdesk\\_aftersales%';",
-            db=db.name,
-        )
         install = odoo_bin(
             platform_env,
             db.name,
