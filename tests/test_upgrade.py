@@ -34,7 +34,15 @@ import types
 import pytest
 
 from tools.devenv.common import DATA_DIR, ROOT, locked, log
-from tools.devenv.postgres import PG_PORT, PG_USER, databases, db_exists, drop_db, rename_db
+from tools.devenv.postgres import (
+    PG_PORT,
+    PG_USER,
+    databases,
+    db_exists,
+    drop_db,
+    psql,
+    rename_db,
+)
 from tools.devenv.source import tree_key
 from tools.devenv.templates import dependencies, drop_if_unused, touch
 
@@ -193,6 +201,50 @@ AFTER_UPGRADE = textwrap.dedent(
     """
 )
 
+# What the suite's modules defined in a database: its fields (with the modules
+# that own them), selection values, models, foreign keys and the columns of
+# their tables. An upgraded database must have those of a fresh install.
+SCHEMA = {
+    "fields": """
+        SELECT f.model, f.name, f.ttype, f.store, COALESCE(f.relation, ''),
+               string_agg(d.module, ',' ORDER BY d.module)
+          FROM ir_model_fields f
+          JOIN ir_model_data d ON d.model = 'ir.model.fields' AND d.res_id = f.id
+         WHERE d.module LIKE 'helpdesk%' OR d.module LIKE 'industry%'
+         GROUP BY 1, 2, 3, 4, 5""",
+    "selections": """
+        SELECT f.model, f.name, s.value, string_agg(d.module, ',' ORDER BY d.module)
+          FROM ir_model_fields_selection s
+          JOIN ir_model_fields f ON f.id = s.field_id
+          JOIN ir_model_data d ON d.model = 'ir.model.fields.selection' AND d.res_id = s.id
+         WHERE d.module LIKE 'helpdesk%' OR d.module LIKE 'industry%'
+         GROUP BY 1, 2, 3""",
+    "models": """
+        SELECT m.model, string_agg(d.module, ',' ORDER BY d.module)
+          FROM ir_model m
+          JOIN ir_model_data d ON d.model = 'ir.model' AND d.res_id = m.id
+         WHERE d.module LIKE 'helpdesk%' OR d.module LIKE 'industry%'
+         GROUP BY 1""",
+    "constraints": """
+        SELECT c.name, c.type, m.name
+          FROM ir_model_constraint c JOIN ir_module_module m ON m.id = c.module
+         WHERE m.name LIKE 'helpdesk%' OR m.name LIKE 'industry%'""",
+    "columns": """
+        SELECT c.table_name, c.column_name, c.data_type
+          FROM information_schema.columns c
+         WHERE c.table_schema = 'public' AND c.table_name IN (
+               SELECT replace(m.model, '.', '_') FROM ir_model m
+                 JOIN ir_model_data d ON d.model = 'ir.model' AND d.res_id = m.id
+                WHERE d.module LIKE 'helpdesk%' OR d.module LIKE 'industry%')""",
+}
+
+
+def schema(platform_env, db):
+    return {
+        kind: set(psql(platform_env, query, db=db).splitlines()) for kind, query in SCHEMA.items()
+    }
+
+
 SCENARIOS = {
     "all": list(SERVICES.values()),
     "refunds": ["helpdesk_aftersales_refund"],
@@ -301,7 +353,7 @@ def result(res):
 
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
-def test_upgrade_from_release(platform_env, tmp_path, scenario):
+def test_upgrade_from_release(platform_env, suite_db, tmp_path, scenario):
     release = str(tmp_path / "release")
     os.makedirs(release)
     release_modules = release_addons(release)
@@ -392,5 +444,17 @@ def test_upgrade_from_release(platform_env, tmp_path, scenario):
         if scenario == "refunds":
             for module in ("helpdesk_aftersales_return", "helpdesk_aftersales_return_refund"):
                 assert states[module] == "uninstalled", (module, states)
+        else:
+            # Every module installed: what they define is what a fresh install
+            # of the suite (suite_db) has, no more (left over), no less (lost).
+            upgraded, fresh = schema(platform_env, db.name), schema(platform_env, suite_db)
+            for kind in SCHEMA:
+                assert upgraded[kind] == fresh[kind], (
+                    kind,
+                    "only after the upgrade:",
+                    sorted(upgraded[kind] - fresh[kind]),
+                    "only in a fresh install:",
+                    sorted(fresh[kind] - upgraded[kind]),
+                )
     finally:
         db.close()

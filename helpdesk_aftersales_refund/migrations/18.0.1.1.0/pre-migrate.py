@@ -25,6 +25,12 @@ def migrate(cr, version):
             "helpdesk_aftersales_refund",
             "helpdesk_aftersales_refund_stock",
         )
+    # The dialog's helpdesk_sale_order_id is sale_order_id now: Odoo drops the
+    # old column (a dialog's, no data) but keeps the record of its foreign key.
+    cr.execute(
+        "DELETE FROM ir_model_constraint"
+        " WHERE name = 'account_move_reversal_helpdesk_sale_order_id_fkey' AND type = 'f'"
+    )
     upgrade.install_modules(
         cr,
         ["helpdesk_aftersales_return_refund"],
