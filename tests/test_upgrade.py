@@ -11,7 +11,9 @@ with the release's code, makes the data as users made it then (the ticket's
 dialogs, confirmed), and upgrades with the current code as docs/DEPLOY.md
 says (``-u helpdesk``: the stand-in and the whole suite):
 
-* ``all``: every service of the release; the lot stays because Returns and
+* ``all``: every service of the release, and then what the suite defines in
+  the database (fields, models, foreign keys, columns) is what a fresh install
+  has (``suite_db``); the lot stays because Returns and
   Repairs now depend on the glue that holds it, but without the migration
   Return and Refund (``helpdesk_aftersales_return_refund``, new) is not
   installed: Odoo auto-installs a module only when one of its dependencies is
