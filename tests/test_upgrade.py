@@ -203,10 +203,17 @@ AFTER_UPGRADE = textwrap.dedent(
     """
 )
 
-# What the suite's modules defined in a database: its fields (with the modules
-# that own them), selection values, models, foreign keys and the columns of
-# their tables. An upgraded database must have those of a fresh install.
+# What the suite's modules defined in a database: its records with an XML ID
+# (views, actions, menus, access rights, rules, data...), fields (with the
+# modules that own them), selection values, models, foreign keys and the
+# columns of their tables. An upgraded database must have those of a fresh
+# install.
 SCHEMA = {
+    # Not the aliases: the stand-in gives existing teams theirs at the upgrade,
+    # without the XML ID the first team's gets when it is created with it.
+    "xmlids": """
+        SELECT module, name, model FROM ir_model_data
+         WHERE (module LIKE 'helpdesk%' OR module LIKE 'industry%') AND model != 'mail.alias'""",
     "fields": """
         SELECT f.model, f.name, f.ttype, f.store, COALESCE(f.relation, ''),
                string_agg(d.module, ',' ORDER BY d.module)
