@@ -88,8 +88,16 @@ SCRIPT = textwrap.dedent(
             opened += 1
     out["smart_buttons_opened"] = opened
 
+    def to_do(lines):
+        # [product, quantity] of the lines a dialog lists with something to do.
+        return [
+            [env["product.product"].browse(vals["product_id"]).name, vals["quantity"]]
+            for vals in lines._records
+            if vals["quantity"] > 0
+        ]
+
     # Each header button shown opens its dialog (or form) with the ticket's
-    # values, as the web client would.
+    # values, as the web client would; what it offers to do is recorded.
     BUTTONS = {
         "use_credit_notes": "action_refund",
         "use_coupons": "action_generate_coupon",
@@ -98,6 +106,7 @@ SCRIPT = textwrap.dedent(
         "use_fsm": "action_generate_fsm_task",
     }
     out["buttons"] = buttons = {}
+    out["return_and_refund"] = {}
     for ticket in tickets:
         for flag, method in BUTTONS.items():
             hidden = method == "action_return" and not ticket.has_partner_deliveries
@@ -108,9 +117,22 @@ SCRIPT = textwrap.dedent(
             form = Form(env[action["res_model"]].with_context(**action["context"]), view=view)
             key = f"{ticket.name} / {method}"
             if method == "action_refund":
-                buttons[key] = len(offered(form))
+                # As the agent does: choose the invoices the dialog offers;
+                # Products to Refund then lists what they still refund.
+                for invoice in offered(form):
+                    form.move_ids.add(invoice)
+                buttons[key] = to_do(form.helpdesk_line_ids)
             elif method == "action_return":
-                buttons[key] = len(form.line_ids)
+                buttons[key] = to_do(form.line_ids)
+                if buttons[key]:
+                    # Return and Refund (helpdesk_aftersales_return_refund):
+                    # what its credit note would refund of these lines.
+                    plan, _not_credited = form.save()._aftersales_credit_plan()
+                    out["return_and_refund"][key] = [
+                        [line.product_id.name, quantity]
+                        for lines in plan.values()
+                        for line, quantity in lines
+                    ]
             elif method == "action_repair":
                 buttons[key] = form.partner_id == ticket.partner_id
                 out["repair_under_warranty"] = out.get("repair_under_warranty", {})
@@ -118,7 +140,9 @@ SCRIPT = textwrap.dedent(
             elif method == "action_generate_fsm_task":
                 buttons[key] = form.project_id == team.fsm_project_id
             else:
-                buttons[key] = form.helpdesk_ticket_id == ticket
+                buttons[key] = form.helpdesk_ticket_id == ticket and bool(
+                    offered(form, "program_id")
+                )
     print("RESULT:" + json.dumps(out))
     """
 )
@@ -203,10 +227,41 @@ def test_demo_ticket_buttons_open(demo):
         "action_generate_fsm_task",
     ):
         assert any(key.endswith(method) for key in buttons), f"no demo ticket shows {method}"
-    # Every dialog opened with the ticket's values: the refund and return
-    # dialogs propose the customer's invoices and still returnable products.
+    # Every dialog opened with the ticket's values: the repair order with the
+    # customer, the task in the team's project, the coupon with a program to
+    # choose.
     for key, value in buttons.items():
         if key.endswith(("action_repair", "action_generate_fsm_task", "action_generate_coupon")):
             assert value is True, key
-    assert buttons["Desk arrived scratched: refund requested / action_refund"] >= 1
-    assert buttons["Desk arrived scratched: refund requested / action_return"] == 1
+
+
+def test_demo_ticket_dialogs_offer_something_to_do(demo):
+    # Each story's ticket, opened by a newcomer: the dialog of its service
+    # offers something still to do, though its document is already there
+    # (smart button). The desk's order also had a lamp, refunded already (a
+    # credit note of that line): its invoice still has the desk to refund.
+    # Two of the four chairs were exchanged: two are still returnable.
+    buttons = demo["buttons"]
+    assert buttons["Desk arrived scratched: refund requested / action_refund"] == [
+        ["Large Desk", 1.0]
+    ]
+    assert buttons["Desk arrived scratched: refund requested / action_return"] == [
+        ["Large Desk", 1.0]
+    ]
+    assert buttons["Wrong colour of office chairs: exchange / action_return"] == [
+        ["Office Chair Black", 2.0]
+    ]
+    # Their Return and Refund credits what is returned: both are invoiced and
+    # not credited yet.
+    assert demo["return_and_refund"] == {
+        "Desk arrived scratched: refund requested / action_return": [["Large Desk", 1.0]],
+        "Wrong colour of office chairs: exchange / action_return": [["Office Chair Black", 2.0]],
+        "Delivery two weeks late: goodwill gesture / action_return": [["Large Cabinet", 2.0]],
+        "Conference table to assemble on site / action_return": [["Large Meeting Table", 1.0]],
+    }
+    assert buttons["Delivery two weeks late: goodwill gesture / action_generate_coupon"] is True
+    assert buttons["Drawer rail broken after one month / action_repair"] is True
+    assert buttons["Conference table to assemble on site / action_generate_fsm_task"] is True
+    counts = demo["counts"]
+    assert counts["credit_note_count"] == {"Desk arrived scratched: refund requested": 1}
+    assert counts["picking_count"]["Wrong colour of office chairs: exchange"] == 2

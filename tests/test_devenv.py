@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tools.devenv import debian, source, templates
+from tools.devenv import debian, source, templates, wheelhouse
 from tools.devenv.addons import addon_dirs, product_modules
 from tools.devenv.common import ROOT, SetupError
 
@@ -174,3 +174,17 @@ def test_cached_databases_of_an_older_odoo_tree_are_dropped(monkeypatch, tmp_pat
     dropped.clear()
     templates.drop_other_trees(FakePlatform(), "bbbbbbbbbb")
     assert dropped == ["ha_tmpl_nodemo_604ad87b56"]
+
+
+def test_wheelhouses_of_other_requirements_go_once_unused(monkeypatch, tmp_path):
+    """A wheelhouse of another requirement set goes after a week unused; the
+    one in use and the recent ones (another work tree's) stay."""
+    monkeypatch.setattr(wheelhouse, "CACHE", str(tmp_path))
+    week = wheelhouse.KEEP_DAYS * 86400
+    ages = {"wheelhouse-current": 2 * week, "wheelhouse-old": 2 * week, "wheelhouse-recent": 3600}
+    for name, age in ages.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.whl").write_text("")
+        os.utime(tmp_path / name, (time.time() - age, time.time() - age))
+    wheelhouse.drop_unused(keep=str(tmp_path / "wheelhouse-current"))
+    assert sorted(os.listdir(tmp_path)) == ["wheelhouse-current", "wheelhouse-recent"]

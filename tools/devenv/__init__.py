@@ -4,6 +4,7 @@
 - ``source``: the Odoo 18.0 source tree;  - ``debian``: chromium, wkhtmltopdf, postgresql;
 - ``postgres``: the project's cluster;    - ``venv``: the virtualenvs;
 - ``platform``: odoo-bin on all of them;  - ``templates``: cached databases;
+- ``wheelhouse``: wheels of Odoo's requirements (tests/test_packaging.py);
 - ``testrun``: `make test`;               - ``demo``: `make run`;
 - ``screenshots``: the README's screenshots; ``cli``: ``python3 -m tools.devenv``.
 

@@ -43,7 +43,7 @@ SHOTS = [
         TICKETS + "/{helpdesk_aftersales.helpdesk_ticket_aftersales_refund}",
         ".modal .modal-content",
         (1440, 900),
-        "The Refund dialog opened from the ticket, its invoice chosen",
+        "The Refund dialog opened from the ticket, its invoice chosen: Products to Refund",
     ),
     Shot(
         "ticket_coupon_dialog",
@@ -54,8 +54,8 @@ SHOTS = [
     ),
     Shot(
         "ticket_return_dialog",
-        # The scratched desk: its delivery is proposed (the chairs' ticket has
-        # nothing left to return, its exchange is in the demo data).
+        # The scratched desk: its delivery is proposed, nothing of it returned
+        # yet (the chairs' ticket has two chairs left, two are exchanged).
         TICKETS + "/{helpdesk_aftersales.helpdesk_ticket_aftersales_refund}",
         ".modal .modal-content",
         (1440, 900),

@@ -70,6 +70,10 @@ tours.add("ha_shot_ticket_refund_dialog", {
             content: "The journal is proposed",
             trigger: ".modal .o_field_widget[name=journal_id] input",
         },
+        {
+            content: "Products to Refund lists the desk, still to refund",
+            trigger: ".modal .o_field_widget[name=helpdesk_line_ids] .o_data_row",
+        },
     ],
 });
 
@@ -122,6 +126,22 @@ tours.add("ha_shot_tickets_kanban", {
         {
             content: "The tickets are shown by stage",
             trigger: ".o_kanban_view .o_kanban_record",
+        },
+        {
+            content: "The assignees' avatars are loaded",
+            trigger: ".o_kanban_record .o_field_many2one_avatar_user img",
+            async run() {
+                const images = [...document.querySelectorAll(".o_kanban_record img")];
+                await Promise.all(
+                    images.map(
+                        (img) =>
+                            img.complete ||
+                            new Promise((resolve) => {
+                                img.onload = img.onerror = resolve;
+                            })
+                    )
+                );
+            },
         },
     ],
 });
