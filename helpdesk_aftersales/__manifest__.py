@@ -1,6 +1,6 @@
 {
     "name": "Helpdesk After-Sales",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "summary": "Refunds, coupons, returns, repairs and field service from a ticket",
     "category": "Services/Helpdesk",
     "license": "LGPL-3",

@@ -1,6 +1,6 @@
 {
     "name": "Helpdesk After-Sales: Field Service",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "summary": "Plan on-site interventions from a helpdesk ticket",
     "category": "Services/Helpdesk",
     "license": "LGPL-3",

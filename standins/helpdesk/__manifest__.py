@@ -5,7 +5,7 @@
 # On Odoo Enterprise the "helpdesk" app itself takes its place.
 {
     "name": "Helpdesk (Community stand-in)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "summary": "Community platform of the After-Sales suite: helpdesk teams, stages and tickets",
     "category": "Services/Helpdesk",
     "license": "LGPL-3",
