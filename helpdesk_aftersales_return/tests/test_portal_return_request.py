@@ -190,13 +190,14 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         page = self._form_page(order or self.order, login)
         self.assertEqual(page.status_code, 200)
         rows = re.findall(
-            r"<tr>\s*<td>\s*<span>([^<]+)</span>.*?"
-            r'<td class="text-end o_portal_return_returnable">\s*<span>([^<]+)</span>',
+            r"<tr>\s*<td[^>]*>\s*<span>([^<]+)</span>.*?"
+            r'<td class="text-end o_portal_return_returnable">\s*<span[^>]*>([^<]+)</span>',
             page.text,
             re.S,
         )
         self.assertTrue(rows, "the page lists the delivered products")
-        return {name: float(quantity) for name, quantity in rows}
+        # English: 1,000.00
+        return {name: float(quantity.replace(",", "")) for name, quantity in rows}
 
     def _still_requested(self, ticket):
         """The Still Requested column of the ticket's Requested Returns tab,
@@ -225,7 +226,7 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 2.0})
         self.assertRegex(
             self._form_page(self.order).text,
-            r'o_portal_return_requested">\s*<span>2.0</span>\s*<span>Units</span>',
+            r'o_portal_return_requested">\s*<span[^>]*>2.00</span>\s*<span>Units</span>',
             "the Already Requested column shows the pending request's chairs",
         )
         # Two more chairs on a second ticket: refused, nothing created.
