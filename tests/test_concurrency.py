@@ -245,4 +245,4 @@ def test_two_portal_requests_cannot_ask_for_more_than_delivered(race_db):
     out = race(race_db, PORTAL_SETUP, PORTAL_ACT)
     assert out == {**out, "requested": 2.0, "tickets": 1}, out
     assert_one_done_one_refused(out)
-    assert "only 1.0 Units can still be requested" in out["log"][-1][-1], out["log"]
+    assert "only 1.00 Units can still be requested" in out["log"][-1][-1], out["log"]

@@ -3,6 +3,12 @@ from markupsafe import Markup
 from odoo import models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare, float_is_zero, float_round
+from odoo.tools.misc import formatLang
+
+
+def shown_quantity(env, value):
+    """A quantity as the portal page shows it: 2.00 (2,00 to a German customer)."""
+    return formatLang(env, value, dp="Product Unit of Measure")
 
 
 class SaleOrder(models.Model):
@@ -144,9 +150,9 @@ class SaleOrder(models.Model):
                             "You cannot return %(quantity)s %(uom)s of %(product)s: only "
                             "%(available)s %(uom)s can still be requested, %(requested)s "
                             "%(uom)s are already requested in your pending return requests.",
-                            quantity=quantity,
-                            available=left,
-                            requested=reserved,
+                            quantity=shown_quantity(self.env, quantity),
+                            available=shown_quantity(self.env, left),
+                            requested=shown_quantity(self.env, reserved),
                             uom=line.product_id.uom_id.name,
                             product=line.product_id.display_name,
                         )
@@ -155,8 +161,8 @@ class SaleOrder(models.Model):
                     _(
                         "You cannot return %(quantity)s %(uom)s of %(product)s: only "
                         "%(available)s %(uom)s can still be returned.",
-                        quantity=quantity,
-                        available=left,
+                        quantity=shown_quantity(self.env, quantity),
+                        available=shown_quantity(self.env, left),
                         uom=line.product_id.uom_id.name,
                         product=line.product_id.display_name,
                     )

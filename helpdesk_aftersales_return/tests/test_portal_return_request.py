@@ -221,6 +221,11 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         """Two tickets, twice the delivered quantity: no. A pending request
         reserves what it asks; the page offers only the rest."""
         self.assertEqual(self._still_returnable(), {"Office Chair": 3.0, "Desk Lamp": 2.0})
+        self.assertNotIn(
+            "Already Requested",
+            self._form_page(self.order).text,
+            "no column of empty cells while nothing is requested",
+        )
         self.assertEqual(self._request(self.order, {self.chair: 2}).status_code, 303)
         first = self._tickets()
         self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 2.0})
@@ -234,8 +239,8 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         self.assertEqual(response.status_code, 400)
         self.assertIn("o_portal_return_request_error", response.text)
         self.assertIn(
-            "You cannot return 2.0 Units of Office Chair: only 1.0 Units can still be "
-            "requested, 2.0 Units are already requested in your pending return requests.",
+            "You cannot return 2.00 Units of Office Chair: only 1.00 Units can still be "
+            "requested, 2.00 Units are already requested in your pending return requests.",
             response.text,
         )
         self.assertEqual(self._tickets(), first, "nothing is created")
@@ -252,7 +257,7 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         self.authenticate("portal_jane", "portal_jane")
         self.assertNotIn("Request a Return", self.url_open(self.order.get_portal_url()).text)
         response = self._request(self.order, {self.chair: 1})
-        self.assertIn("only 0.0 Units can still be requested", response.text)
+        self.assertIn("only 0.00 Units can still be requested", response.text)
         self.assertEqual(self._tickets(), first | second, "nothing is created")
 
     def test_return_made_from_the_request_is_not_counted_twice(self):
@@ -330,7 +335,7 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
     def test_more_than_delivered(self):
         chair_line = self._line(self.order, self.chair)
         response = self._post(self.order, {f"quantity_{chair_line.id}": "4"})
-        self.assertRefused(response, "only 3.0 Units can still be returned")
+        self.assertRefused(response, "only 3.00 Units can still be returned")
 
     def test_another_customers_order(self):
         bob_line = self.bob_order.order_line
