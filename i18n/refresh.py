@@ -2,7 +2,7 @@
 """Refresh the translation templates and catalogues of the suite's modules.
 
     python3 i18n/refresh.py                       every product module
-    python3 i18n/refresh.py --modules m1,m2       some of them
+    python3 i18n/refresh.py --modules m1,m2       some of them (a stand-in too: helpdesk)
     python3 i18n/refresh.py --check               export to a temporary folder and report
                                                   modules whose .pot is out of date (exit 1)
 
@@ -84,6 +84,9 @@ def main():
     parser.add_argument("--db", help="use this existing database (all modules installed)")
     args = parser.parse_args()
     modules = args.modules.split(",") if args.modules else devenv.product_modules()
+    unknown = [module for module in modules if not module_dir(module)]
+    if unknown:
+        parser.error(f"not an addon of the suite or a stand-in: {', '.join(unknown)}")
     platform = devenv.Platform()
     tmp = tempfile.mkdtemp(prefix="ha-i18n-")
     try:
@@ -94,7 +97,7 @@ def main():
                 print(f"{module}: i18n/{module}.pot is out of date: run i18n/refresh.py")
             return 1 if stale else 0
         for module, path in pots.items():
-            i18n = os.path.join(ROOT, module, "i18n")
+            i18n = os.path.join(module_dir(module), "i18n")
             os.makedirs(i18n, exist_ok=True)
             shutil.copy(path, pot_file(module))
             langs = languages(i18n)
@@ -113,8 +116,17 @@ def languages(i18n):
     return sorted(found | set(LANGS))
 
 
+def module_dir(module):
+    """The folder of ``module``: a product addon at the root or a stand-in in
+    standins/ (None for any other name)."""
+    return next(
+        (path for path in devenv.addon_dirs(standins=True) if os.path.basename(path) == module),
+        None,
+    )
+
+
 def pot_file(module):
-    return os.path.join(ROOT, module, "i18n", f"{module}.pot")
+    return os.path.join(module_dir(module), "i18n", f"{module}.pot")
 
 
 def msgids(path):

@@ -3,6 +3,8 @@ catalogue (i18n/pomerge.py), on small sample catalogues and on the suite's own."
 
 import importlib.util
 import os
+import subprocess
+import sys
 
 import polib
 import pytest
@@ -183,3 +185,27 @@ def test_refresh_of_an_up_to_date_catalogue_changes_nothing(module, lang):
     pot = polib.pofile(os.path.join(i18n, f"{module}.pot"), wrapwidth=pomerge.WRAPWIDTH)
     old = polib.pofile(path, wrapwidth=pomerge.WRAPWIDTH)
     assert str(pomerge.merge_catalogs(pot, old, lang)) == before
+
+
+def test_refresh_finds_the_stand_ins_and_refuses_unknown_names():
+    """`--modules helpdesk` refreshes the stand-in's catalogues in standins/
+    (it once wrote a stray ./helpdesk/i18n at the root); a name that is no
+    addon of the suite is refused before anything is exported."""
+    spec = importlib.util.spec_from_file_location(
+        "refresh", os.path.join(ROOT, "i18n", "refresh.py")
+    )
+    refresh = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(refresh)
+    assert refresh.pot_file("helpdesk") == os.path.join(
+        ROOT, "standins", "helpdesk", "i18n", "helpdesk.pot"
+    )
+    assert refresh.module_dir("no_such_addon") is None
+    res = subprocess.run(
+        [sys.executable, os.path.join(ROOT, "i18n", "refresh.py"), "--modules", "no_such_addon"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert res.returncode == 2
+    assert "not an addon of the suite or a stand-in: no_such_addon" in res.stderr
+    assert not os.path.exists(os.path.join(ROOT, "no_such_addon"))
