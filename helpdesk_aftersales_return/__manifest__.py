@@ -11,6 +11,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/helpdesk_return_reason_security.xml",
+        "data/helpdesk_return_reason_data.xml",
         "wizard/helpdesk_stock_return_views.xml",
         "views/helpdesk_return_reason_views.xml",
         "views/helpdesk_team_views.xml",

@@ -442,7 +442,7 @@ class TestPortalReturnRequestTour(HelpdeskAftersalesCase, HttpCase):
             .lot_stock_id
         )
         cls.env["stock.quant"]._update_available_quantity(chair, stock, 10)
-        cls.damaged = cls.env["helpdesk.return.reason"].create({"name": "Damaged in transit"})
+        cls.damaged = cls.env.ref("helpdesk_aftersales_return.return_reason_damaged")
         cls.order = sell_and_deliver(cls.env, cls.aftersales_customer, {chair: 3})
 
     def test_portal_tour(self):

@@ -24,7 +24,7 @@ class TestReturnTour(HelpdeskAftersalesCase, HttpCase):
             .lot_stock_id
         )
         cls.env["stock.quant"]._update_available_quantity(chair, stock, 10)
-        cls.reason = cls.env["helpdesk.return.reason"].create({"name": "Wrong item"})
+        cls.reason = cls.env.ref("helpdesk_aftersales_return.return_reason_wrong_item")
         cls.delivery = sell_and_deliver(cls.env, cls.aftersales_customer, {chair: 2}).picking_ids
 
     def test_return_tour(self):

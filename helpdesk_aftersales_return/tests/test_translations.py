@@ -64,13 +64,30 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
             self.assertEqual(config.name, menu)
             reporting = env.ref("helpdesk_aftersales_return.helpdesk_menu_reporting_returns")
             self.assertEqual(reporting.name, report)
-        # the reasons themselves are translated by the manager who creates them
-        reason = self.env["helpdesk.return.reason"].create({"name": "Wrong item"})
-        reason.with_context(lang="de_DE").name = "Falscher Artikel"
-        reason.with_context(lang="zh_CN").name = "发错商品"
-        self.assertEqual(reason.with_context(lang="de_DE").name, "Falscher Artikel")
-        self.assertEqual(reason.with_context(lang="zh_CN").name, "发错商品")
-        self.assertEqual(reason.with_context(lang="en_US").name, "Wrong item")
+        # The reasons a new database starts with speak both languages: the
+        # customer reads them on the portal's Request a Return page.
+        shipped = {
+            "de_DE": [
+                "Beim Transport beschädigt",
+                "Falscher Artikel",
+                "Defekt",
+                "Nicht mehr benötigt",
+            ],
+            "zh_CN": ["运输途中损坏", "发错产品", "产品有缺陷", "不再需要"],
+            "en_US": ["Damaged in transit", "Wrong item", "Defective", "No longer needed"],
+        }
+        xmlids = ["damaged", "wrong_item", "defective", "not_needed"]
+        for lang, names in shipped.items():
+            env = self.env(context={"lang": lang})
+            reasons = [env.ref(f"helpdesk_aftersales_return.return_reason_{x}") for x in xmlids]
+            self.assertEqual([reason.name for reason in reasons], names)
+        # Those the manager adds are translated by the manager.
+        reason = self.env["helpdesk.return.reason"].create({"name": "Arrived too late"})
+        reason.with_context(lang="de_DE").name = "Zu spät angekommen"
+        reason.with_context(lang="zh_CN").name = "到货太晚"
+        self.assertEqual(reason.with_context(lang="de_DE").name, "Zu spät angekommen")
+        self.assertEqual(reason.with_context(lang="zh_CN").name, "到货太晚")
+        self.assertEqual(reason.with_context(lang="en_US").name, "Arrived too late")
 
     def test_reason_error_translated(self):
         product = self.env["product.product"].create(
