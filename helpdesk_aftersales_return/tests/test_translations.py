@@ -20,6 +20,17 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
             cls.env["res.lang"]._activate_lang(lang)
         cls.env["ir.module.module"]._load_module_terms(["helpdesk_aftersales_return"], cls.langs)
 
+    def _two_chairs_delivered(self):
+        """A confirmed order of two chairs, delivered to the ticket's customer."""
+        product = self.env["product.product"].create(
+            {"name": "Chair", "type": "consu", "is_storable": True}
+        )
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        )
+        self.env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 5)
+        return sell_and_deliver(self.env, self.aftersales_customer, {product: 2})
+
     def test_dialog_translated(self):
         expected = {
             "de_DE": ("Zum Umtausch retournieren", "Retourenort", "Zu retournierende Lieferung"),
@@ -34,14 +45,7 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
             self.assertEqual(strings["picking_ids"]["string"], terms[2])
 
     def test_error_translated(self):
-        product = self.env["product.product"].create(
-            {"name": "Chair", "type": "consu", "is_storable": True}
-        )
-        warehouse = self.env["stock.warehouse"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
-        )
-        self.env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 5)
-        order = sell_and_deliver(self.env, self.aftersales_customer, {product: 2})
+        order = self._two_chairs_delivered()
         self.aftersales_ticket.sale_order_id = order
         wizard = self.open_ticket_wizard(self.aftersales_ticket, "action_return").save()
         wizard.line_ids.quantity = 3
@@ -90,14 +94,7 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
         self.assertEqual(reason.with_context(lang="en_US").name, "Arrived too late")
 
     def test_reason_error_translated(self):
-        product = self.env["product.product"].create(
-            {"name": "Chair", "type": "consu", "is_storable": True}
-        )
-        warehouse = self.env["stock.warehouse"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
-        )
-        self.env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 5)
-        order = sell_and_deliver(self.env, self.aftersales_customer, {product: 2})
+        order = self._two_chairs_delivered()
         self.aftersales_ticket.sale_order_id = order
         wizard = self.open_ticket_wizard(self.aftersales_ticket, "action_return").save()
         self.aftersales_team.return_reason_required = True
@@ -114,14 +111,7 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
         Requested column."""
         with Form(self.aftersales_team) as team:
             team.receives_portal_returns = True
-        product = self.env["product.product"].create(
-            {"name": "Chair", "type": "consu", "is_storable": True}
-        )
-        warehouse = self.env["stock.warehouse"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
-        )
-        self.env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 5)
-        order = sell_and_deliver(self.env, self.aftersales_customer, {product: 2})
+        order = self._two_chairs_delivered()
         asked = {str(order.order_line.id): "2"}
         order._aftersales_create_portal_return(order._aftersales_prepare_portal_return(asked, {}))
         view = self.env.ref("helpdesk_aftersales_return.portal_order_return_request")
