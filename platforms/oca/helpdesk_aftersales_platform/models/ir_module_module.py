@@ -15,7 +15,7 @@ class IrModuleModule(models.Model):
     _inherit = "ir.module.module"
 
     def _load_module_terms(self, modules, langs, overwrite=False, imported_module=False):
-        super()._load_module_terms(
+        res = super()._load_module_terms(
             modules, langs, overwrite=overwrite, imported_module=imported_module
         )
         importer = TranslationImporter(self.env.cr, verbose=False)
@@ -26,6 +26,7 @@ class IrModuleModule(models.Model):
                 if lang != "en_US" and self.env["res.lang"]._lang_get(lang):
                     importer._load(self._aftersales_team_field_terms(module, lang), lang)
         importer.save(overwrite=overwrite)
+        return res
 
     def _aftersales_team_field_terms(self, module, lang):
         """The terms of ``module``'s catalogues for ``lang`` that name a field
