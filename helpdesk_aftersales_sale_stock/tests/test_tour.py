@@ -1,0 +1,24 @@
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.helpdesk_aftersales_sale.tests.common import TicketSaleCase
+
+from .common import sell_and_deliver
+
+
+@tagged("post_install", "-at_install")
+class TestTicketFormTour(TicketSaleCase, HttpCase):
+    """The ticket form as an agent reads it in a browser: its reference, and
+    the warranty of the product the customer received."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_ticket_sale()
+        cls.desk.write({"is_storable": True})
+        cls.desk.product_tmpl_id.warranty_months = 120
+        order = sell_and_deliver(cls.env, cls.customer, cls.desk)
+        cls.aftersales_ticket.write({"sale_order_id": order.id, "product_id": cls.desk.id})
+
+    def test_ticket_form_tour(self):
+        self.assertEqual(self.aftersales_ticket.warranty_state, "under")
+        self.start_ticket_tour("helpdesk_aftersales_ticket_form_tour")
