@@ -73,6 +73,30 @@ class TestHelpdeskRefund(
         self.assertEqual(dialog.date, fields.Date.context_today(self.ticket))
         self.assertFalse(dialog.move_ids, "Invoices to Refund is chosen by the agent")
 
+    def test_the_order_only_invoice_is_preselected(self):
+        """The ticket's order has one invoice to refund: it is chosen; with
+        two, the agent chooses (unless the ticket's product tells which)."""
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [Command.create({"product_id": self.product_a.id})],
+            }
+        )
+        order.action_confirm()
+        first = order._create_invoices()
+        first.action_post()
+        self.ticket.sale_order_id = order
+        dialog = self._dialog()
+        self.assertEqual(dialog.move_ids[:], first)
+        self.assertEqual(dialog.journal_id, first.journal_id)
+        self.assertEqual(dialog.helpdesk_line_ids[0].move_id, first)
+        order.order_line = [Command.create({"product_id": self.product_b.id})]
+        second = order._create_invoices()
+        second.action_post()
+        self.assertFalse(self._dialog().move_ids, "two invoices: the agent chooses")
+        self.ticket.product_id = self.product_b
+        self.assertEqual(self._dialog().move_ids[:], second)
+
     def test_journal_and_reason_reach_the_credit_note(self):
         dialog = self._dialog()
         dialog.move_ids.add(self.invoice_a)
