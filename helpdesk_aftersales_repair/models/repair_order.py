@@ -43,10 +43,14 @@ class RepairOrder(models.Model):
                     ("id", "!=", repair._origin.id or 0),
                 ]
             )
-            repair.aftersales_open_repair_warning = others and self.env._(
-                "The serial number %(lot)s already has an open repair: %(repairs)s.",
-                lot=repair.lot_id.display_name,
-                repairs=", ".join(others.mapped("display_name")),
+            repair.aftersales_open_repair_warning = (
+                self.env._(
+                    "The serial number %(lot)s already has an open repair: %(repairs)s.",
+                    lot=repair.lot_id.display_name,
+                    repairs=", ".join(others.mapped("display_name")),
+                )
+                if others
+                else False
             )
 
     @api.depends(

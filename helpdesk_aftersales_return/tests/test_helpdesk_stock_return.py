@@ -161,8 +161,8 @@ class TestHelpdeskStockReturn(AftersalesQueriesMixin, HelpdeskAftersalesCase, Ba
         self.assertEqual(form.picking_ids[:], delivery)
         self.assertFalse(form.line_ids)
         expected = (
-            f"Everything of {delivery.name} is already returned or being "
-            f"returned: {returned.name}."
+            f"There is no product to return: everything of {delivery.name} is already "
+            f"returned or being returned ({returned.name})."
         )
         self.assertEqual(form.nothing_to_return, expected)
         with self.assertRaisesRegex(UserError, re.escape(expected)):
@@ -170,7 +170,7 @@ class TestHelpdeskStockReturn(AftersalesQueriesMixin, HelpdeskAftersalesCase, Ba
         # With the ticket's product: the message names it.
         self.ticket.product_id = self.chair
         form = self._open()
-        self.assertIn(f"Everything of {self.chair.display_name} in", form.nothing_to_return)
+        self.assertIn(f"everything of {self.chair.display_name} in", form.nothing_to_return)
 
     def test_change_or_clear_the_deliveries_never_raises(self):
         order = self._sell({self.chair: 5})

@@ -189,8 +189,8 @@ class HelpdeskStockReturn(models.TransientModel):
             if self.product_id:
                 messages.append(
                     self.env._(
-                        "Everything of %(product)s in %(picking)s is already returned or "
-                        "being returned: %(returns)s.",
+                        "There is no product to return: everything of %(product)s in "
+                        "%(picking)s is already returned or being returned (%(returns)s).",
                         product=self.product_id.display_name,
                         **values,
                     )
@@ -198,8 +198,8 @@ class HelpdeskStockReturn(models.TransientModel):
             else:
                 messages.append(
                     self.env._(
-                        "Everything of %(picking)s is already returned or being returned: "
-                        "%(returns)s.",
+                        "There is no product to return: everything of %(picking)s is "
+                        "already returned or being returned (%(returns)s).",
                         **values,
                     )
                 )

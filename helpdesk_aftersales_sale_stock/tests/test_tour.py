@@ -14,10 +14,19 @@ class TestTicketFormTour(TicketSaleCase, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_ticket_sale()
-        cls.desk.write({"is_storable": True})
-        cls.desk.product_tmpl_id.warranty_months = 120
-        order = sell_and_deliver(cls.env, cls.customer, cls.desk)
-        cls.aftersales_ticket.write({"sale_order_id": order.id, "product_id": cls.desk.id})
+        drawer = cls.env["product.product"].create(
+            {
+                "name": "Rolling Drawer Unit",
+                "is_storable": True,
+                "tracking": "serial",
+                "warranty_months": 120,
+            }
+        )
+        serial = cls.env["stock.lot"].create({"name": "DRW-0001", "product_id": drawer.id})
+        order = sell_and_deliver(cls.env, cls.customer, drawer, serial)
+        cls.aftersales_ticket.write(
+            {"sale_order_id": order.id, "product_id": drawer.id, "lot_id": serial.id}
+        )
 
     def test_ticket_form_tour(self):
         self.assertEqual(self.aftersales_ticket.warranty_state, "under")
