@@ -42,6 +42,17 @@ class TestHelpdeskRefund(
             "out_invoice", partner=partner or cls.customer, post=post, products=product
         )
 
+    def _confirmed_order(self, product):
+        """A confirmed sales order of one ``product`` for the ticket's customer."""
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [Command.create({"product_id": product.id})],
+            }
+        )
+        order.action_confirm()
+        return order
+
     def _suitable(self, dialog):
         return offered(dialog).with_env(self.env)
 
@@ -58,13 +69,7 @@ class TestHelpdeskRefund(
     # defaults and filters ------------------------------------------------
 
     def test_defaults(self):
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "order_line": [Command.create({"product_id": self.product_a.id})],
-            }
-        )
-        order.action_confirm()
+        order = self._confirmed_order(self.product_a)
         self.ticket.write({"sale_order_id": order.id, "product_id": self.product_a.id})
         dialog = self._dialog()
         self.assertEqual(dialog.sale_order_id, order)
@@ -76,13 +81,7 @@ class TestHelpdeskRefund(
     def test_the_order_only_invoice_is_preselected(self):
         """The ticket's order has one invoice to refund: it is chosen; with
         two, the agent chooses (unless the ticket's product tells which)."""
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "order_line": [Command.create({"product_id": self.product_a.id})],
-            }
-        )
-        order.action_confirm()
+        order = self._confirmed_order(self.product_a)
         first = order._create_invoices()
         first.action_post()
         self.ticket.sale_order_id = order
@@ -121,22 +120,10 @@ class TestHelpdeskRefund(
         self.assertIn(f"#{self.ticket.ticket_ref}", self._credit_notes().ref)
 
     def test_sale_order_filter(self):
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "order_line": [Command.create({"product_id": self.product_a.id})],
-            }
-        )
-        order.action_confirm()
+        order = self._confirmed_order(self.product_a)
         order_invoice = order._create_invoices()
         order_invoice.action_post()
-        other_order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "order_line": [Command.create({"product_id": self.product_b.id})],
-            }
-        )
-        other_order.action_confirm()
+        other_order = self._confirmed_order(self.product_b)
         dialog = self._dialog()
         self.assertFalse(dialog.sale_order_id, "the ticket has no sales order")
         self.assertEqual(set(offered(dialog, "sale_order_id").ids), {order.id, other_order.id})
