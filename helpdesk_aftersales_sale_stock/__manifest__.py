@@ -13,6 +13,9 @@
         "views/product_template_views.xml",
     ],
     "demo": ["demo/helpdesk_aftersales_sale_stock_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["helpdesk_aftersales_sale_stock/static/tests/tours/**/*"],
+    },
     # Odoo Enterprise's counterpart of this module: this is its Community
     # implementation; Odoo refuses to install both (the base excludes them all).
     "excludes": ["helpdesk_sale", "helpdesk_stock"],

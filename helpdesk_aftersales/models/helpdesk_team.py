@@ -44,6 +44,24 @@ class HelpdeskTeam(models.Model):
         "draft, returns, repair orders and tasks done or cancelled.",
     )
 
+    aftersales_modules_missing = fields.Boolean(
+        string="After-Sales Modules Missing",
+        compute="_compute_aftersales_modules_missing",
+        help="A service's module is not installed yet: enabling it installs it.",
+    )
+
+    def _compute_aftersales_modules_missing(self):
+        missing = bool(
+            self.env["ir.module.module"]
+            .sudo()
+            .search_count(
+                [("name", "in", list(AFTERSALES_MODULES.values())), ("state", "!=", "installed")],
+                limit=1,
+            )
+        )
+        for team in self:
+            team.aftersales_modules_missing = missing
+
     @api.model
     def _aftersales_modules_to_install(self, vals):
         """Bridge modules that ``vals`` switches on and that are not installed yet."""

@@ -43,6 +43,31 @@ class TestHelpdeskAftersales(HelpdeskAftersalesCase, BaseCommon):
             },
         )
 
+    def _install_hint_shown(self, user):
+        """Whether ``user`` reads the After-Sales section's install hint."""
+        form = Form(self.aftersales_team.with_user(user))
+        # The hint is in the user's view (its groups) and not invisible (the
+        # field it depends on).
+        hint = form._view["tree"].xpath("//div[@name='aftersales_install_hint']")
+        return bool(hint) and form.aftersales_modules_missing
+
+    def test_install_hint_only_for_an_admin_while_a_module_is_missing(self):
+        """The section speaks of installing only to a system administrator,
+        only while a service's module is missing; never of deployment."""
+        modules = self.env["ir.module.module"].search(
+            [("name", "in", list(AFTERSALES_MODULES.values()))]
+        )
+        self.assertEqual(len(modules), len(AFTERSALES_MODULES))
+        arch = Form(self.aftersales_team)._view["tree"]
+        self.assertNotIn("odoo-bin", "".join(arch.itertext()))
+        modules.state = "installed"
+        self.aftersales_team.invalidate_recordset()
+        self.assertFalse(self._install_hint_shown(self.env.user))
+        modules[0].state = "uninstalled"
+        self.aftersales_team.invalidate_recordset()
+        self.assertTrue(self._install_hint_shown(self.env.user))
+        self.assertFalse(self._install_hint_shown(self.helpdesk_manager))
+
     def test_ticket_follows_team_settings(self):
         ticket = self.aftersales_ticket
         team = self.aftersales_team

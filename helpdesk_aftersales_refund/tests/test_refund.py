@@ -43,6 +43,17 @@ class TestHelpdeskRefund(
             "out_invoice", partner=partner or cls.customer, post=post, products=product
         )
 
+    def _confirmed_order(self, product):
+        """A confirmed sales order of one ``product`` for the ticket's customer."""
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [Command.create({"product_id": product.id})],
+            }
+        )
+        order.action_confirm()
+        return order
+
     def _suitable(self, dialog):
         return offered(dialog).with_env(self.env)
 
@@ -59,13 +70,7 @@ class TestHelpdeskRefund(
     # defaults and filters ------------------------------------------------
 
     def test_defaults(self):
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "order_line": [Command.create({"product_id": self.product_a.id})],
-            }
-        )
-        order.action_confirm()
+        order = self._confirmed_order(self.product_a)
         self.ticket.write({"sale_order_id": order.id, "product_id": self.product_a.id})
         dialog = self._dialog()
         self.assertEqual(dialog.sale_order_id, order)
@@ -73,6 +78,24 @@ class TestHelpdeskRefund(
         self.assertEqual(dialog.reason, f"#{self.ticket.aftersales_reference}")
         self.assertEqual(dialog.date, fields.Date.context_today(self.ticket))
         self.assertFalse(dialog.move_ids, "Invoices to Refund is chosen by the agent")
+
+    def test_the_order_only_invoice_is_preselected(self):
+        """The ticket's order has one invoice to refund: it is chosen; with
+        two, the agent chooses (unless the ticket's product tells which)."""
+        order = self._confirmed_order(self.product_a)
+        first = order._create_invoices()
+        first.action_post()
+        self.ticket.sale_order_id = order
+        dialog = self._dialog()
+        self.assertEqual(dialog.move_ids[:], first)
+        self.assertEqual(dialog.journal_id, first.journal_id)
+        self.assertEqual(len(dialog.helpdesk_line_ids), 1, "its product is listed to refund")
+        order.order_line = [Command.create({"product_id": self.product_b.id})]
+        second = order._create_invoices()
+        second.action_post()
+        self.assertFalse(self._dialog().move_ids, "two invoices: the agent chooses")
+        self.ticket.product_id = self.product_b
+        self.assertEqual(self._dialog().move_ids[:], second)
 
     def test_journal_and_reason_reach_the_credit_note(self):
         dialog = self._dialog()
@@ -98,22 +121,10 @@ class TestHelpdeskRefund(
         self.assertIn(f"#{self.ticket.aftersales_reference}", self._credit_notes().ref)
 
     def test_sale_order_filter(self):
-        order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "order_line": [Command.create({"product_id": self.product_a.id})],
-            }
-        )
-        order.action_confirm()
+        order = self._confirmed_order(self.product_a)
         order_invoice = order._create_invoices()
         order_invoice.action_post()
-        other_order = self.env["sale.order"].create(
-            {
-                "partner_id": self.customer.id,
-                "order_line": [Command.create({"product_id": self.product_b.id})],
-            }
-        )
-        other_order.action_confirm()
+        other_order = self._confirmed_order(self.product_b)
         dialog = self._dialog()
         self.assertFalse(dialog.sale_order_id, "the ticket has no sales order")
         self.assertEqual(set(offered(dialog, "sale_order_id").ids), {order.id, other_order.id})

@@ -68,7 +68,19 @@ class AccountMoveReversal(models.TransientModel):
                 sale_order_id=ticket.sale_order_id.id,
                 helpdesk_product_id=ticket.product_id.id,
             )
+            if ticket.sale_order_id and "move_ids" in fields_list:
+                res["move_ids"] = self._aftersales_default_invoices(ticket)
         return res
+
+    @api.model
+    def _aftersales_default_invoices(self, ticket):
+        """The order's invoice when it has exactly one to refund (for the
+        ticket's product, when set): the agent need not choose it."""
+        invoices = self.env["account.move"].search(
+            self._aftersales_ticket_invoice_domain(ticket, ticket.sale_order_id, ticket.product_id),
+            limit=2,
+        )
+        return [Command.set(invoices.ids)] if len(invoices) == 1 else []
 
     @api.constrains("journal_id", "move_ids")
     def _check_journal_type(self):
@@ -79,7 +91,13 @@ class AccountMoveReversal(models.TransientModel):
 
     def _aftersales_invoice_domain(self):
         """Invoices the ticket may refund, narrowed by the dialog's filters."""
-        ticket = self.helpdesk_ticket_id
+        return self._aftersales_ticket_invoice_domain(
+            self.helpdesk_ticket_id, self.sale_order_id, self.helpdesk_product_id
+        )
+
+    @api.model
+    def _aftersales_ticket_invoice_domain(self, ticket, order, product):
+        """Invoices ``ticket`` may refund, of ``order`` and ``product`` when set."""
         domain = [
             ("move_type", "=", "out_invoice"),
             ("state", "=", "posted"),
@@ -87,10 +105,10 @@ class AccountMoveReversal(models.TransientModel):
             ("commercial_partner_id", "=", ticket.commercial_partner_id.id),
             ("company_id", "=", ticket.company_id.id),
         ]
-        if self.sale_order_id:
-            domain.append(("line_ids.sale_line_ids.order_id", "=", self.sale_order_id.id))
-        if self.helpdesk_product_id:
-            domain.append(("invoice_line_ids.product_id", "=", self.helpdesk_product_id.id))
+        if order:
+            domain.append(("line_ids.sale_line_ids.order_id", "=", order.id))
+        if product:
+            domain.append(("invoice_line_ids.product_id", "=", product.id))
         return domain
 
     @api.depends("helpdesk_ticket_id", "sale_order_id", "helpdesk_product_id")

@@ -18,6 +18,41 @@ class RepairOrder(models.Model):
     is_returned = fields.Boolean(compute_sudo=True)
     picking_product_ids = fields.One2many(compute_sudo=True)
 
+    aftersales_open_repair_warning = fields.Char(
+        string="Open Repair Warning",
+        compute="_compute_aftersales_open_repair_warning",
+        compute_sudo=True,
+        help="The lot/serial number already has a repair order that is neither repaired "
+        "nor cancelled.",
+    )
+
+    @api.depends("lot_id", "helpdesk_ticket_id", "state")
+    def _compute_aftersales_open_repair_warning(self):
+        # A warning, not a refusal (as core's onchange warnings): the
+        # workshop may have a reason to open a second repair.
+        repairs = self.filtered(
+            lambda r: r.helpdesk_ticket_id and r.lot_id.product_id.tracking == "serial"
+        )
+        (self - repairs).aftersales_open_repair_warning = False
+        for repair in repairs:
+            others = self.search(
+                [
+                    ("lot_id", "=", repair.lot_id.id),
+                    ("company_id", "=", repair.company_id.id),
+                    ("state", "not in", ("done", "cancel")),
+                    ("id", "!=", repair._origin.id or 0),
+                ]
+            )
+            repair.aftersales_open_repair_warning = (
+                self.env._(
+                    "The serial number %(lot)s already has an open repair: %(repairs)s.",
+                    lot=repair.lot_id.display_name,
+                    repairs=", ".join(others.mapped("display_name")),
+                )
+                if others
+                else False
+            )
+
     @api.depends(
         "product_id",
         "company_id",

@@ -135,6 +135,28 @@ class TestHelpdeskRepair(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCom
         repair.with_user(self.repair_user).action_validate()
         self.assertEqual(repair.state, "confirmed")
 
+    def test_second_repair_of_a_serial_number_warns(self):
+        """A serial number that already has an open repair: the repair form
+        opened from the ticket warns, naming it, and may still be saved."""
+        self.ticket.write({"product_id": self.speaker.id, "lot_id": self.serial.id})
+        first = self._repair()
+        form = self._repair_form()
+        self.assertEqual(
+            form.aftersales_open_repair_warning,
+            f"The serial number SN-1 already has an open repair: {first.name}.",
+        )
+        second = form.save()
+        self.assertEqual(self.ticket.repair_ids, first | second)
+        self.assertIn(second.name, first.aftersales_open_repair_warning)
+        # Once the first is repaired or cancelled, nothing is said.
+        (first | second).with_user(self.repair_user).action_repair_cancel()
+        form = self._repair_form()
+        self.assertFalse(form.aftersales_open_repair_warning)
+        # No warning for a product without serial numbers.
+        self.ticket.write({"product_id": self.chair.id, "lot_id": False})
+        self._repair()
+        self.assertFalse(self._repair_form().aftersales_open_repair_warning)
+
     def test_confirm_repair_and_create_quotation(self):
         repair = self._repair(parts={self.screw: 2})
         self.assertEqual(repair.move_ids.product_id, self.screw)

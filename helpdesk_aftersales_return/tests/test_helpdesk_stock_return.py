@@ -1,3 +1,5 @@
+import re
+
 from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user, tagged
@@ -119,6 +121,60 @@ class TestHelpdeskStockReturn(AftersalesQueriesMixin, HelpdeskAftersalesCase, Ba
         wizard = form.save()
         self.assertNotIn(other.picking_ids, wizard.allowed_picking_ids)
         self.assertEqual(self._lines(wizard), {(self.chair, self.env["stock.lot"]): 5})
+
+    def test_product_filter_is_shown_and_cleared(self):
+        """The ticket's product narrows the deliveries in a field the agent
+        sees: another order without it offers nothing until it is cleared."""
+        order = self._sell({self.chair: 5})
+        other = self._sell({self.lamp: 2})
+        self.ticket.write({"sale_order_id": order.id, "product_id": self.chair.id})
+        form = self._open()
+        self.assertEqual(form.product_id, self.chair)
+        form.sale_order_id = other
+        self.assertFalse(form.picking_ids[:], "the lamp's order has no chair")
+        form.product_id = self.env["product.product"]
+        self.assertEqual(form.picking_ids[:], other.picking_ids)
+        self.assertEqual(self._lines(form.save()), {(self.lamp, self.env["stock.lot"]): 2})
+
+    def test_clearing_the_product_clears_its_serial_number(self):
+        self._sell({self.speaker: 2, self.chair: 1})
+        self.ticket.write({"product_id": self.speaker.id, "lot_id": self.serials[0].id})
+        form = self._open()
+        self.assertEqual(form.lot_id, self.serials[0])
+        self.assertEqual(len(form.line_ids), 1)
+        form.product_id = self.env["product.product"]
+        self.assertFalse(form.lot_id)
+        self.assertEqual(
+            self._lines(form.save()),
+            {
+                (self.speaker, self.serials[0]): 1,
+                (self.speaker, self.serials[1]): 1,
+                (self.chair, self.env["stock.lot"]): 1,
+            },
+        )
+
+    def test_nothing_left_to_return_says_why(self):
+        """A delivery all on returns already: the dialog says so, naming the
+        return, as soon as the delivery is chosen, and again at the click."""
+        order = self._sell({self.chair: 2})
+        delivery = order.picking_ids
+        self.ticket.sale_order_id = order
+        self._open().save().action_create_returns()
+        returned = self.ticket.picking_ids
+        form = self._open()
+        self.assertEqual(form.picking_ids[:], delivery)
+        self.assertFalse(form.line_ids)
+        expected = (
+            f"There is no product to return: everything of {delivery.name} is already "
+            f"returned or being returned ({returned.name})."
+        )
+        self.assertEqual(form.nothing_to_return, expected)
+        with self.assertRaisesRegex(UserError, re.escape(expected)):
+            form.save().action_create_returns()
+        # With the ticket's product: the message names it.
+        self.ticket.product_id = self.chair
+        form = self._open()
+        self.assertIn(f"everything of {self.chair.display_name} in", form.nothing_to_return)
 
     def test_change_or_clear_the_deliveries_never_raises(self):
         order = self._sell({self.chair: 5})

@@ -97,6 +97,23 @@ class TestReturnReasons(AftersalesAccessCase, BaseCommon):
         second.picking_id.button_validate()
         self.assertEqual(self._report(), {"Damaged in transit": 2, False: 1})
 
+    def test_reason_in_the_chatter_and_on_the_receipt(self):
+        """The agent finds the reason chosen in the dialog in the ticket's
+        chatter message and on the receipt's products."""
+        self.damaged.name = "Damaged <100%"
+        order = sell_and_deliver(self.env, self.aftersales_customer, {self.chair: 2})
+        form = self._open(order)
+        with form.line_ids.edit(0) as line:
+            line.return_reason_id = self.damaged
+        form.save().action_create_returns()
+        receipt = self._returned_moves().picking_id
+        body = self.ticket.message_ids[0].body
+        self.assertIn(receipt.name, body)
+        self.assertIn("Return Reason: Damaged &lt;100% (Office Chair)", body)
+        receipt_form = Form(receipt)
+        with receipt_form.move_ids_without_package.edit(0) as move:
+            self.assertEqual(move.helpdesk_return_reason_id, self.damaged)
+
     def test_reason_on_exchange_only_on_the_return(self):
         order = sell_and_deliver(self.env, self.aftersales_customer, {self.chair: 2})
         form = self._open(order)

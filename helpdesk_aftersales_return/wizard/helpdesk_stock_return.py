@@ -1,5 +1,7 @@
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_compare
@@ -71,6 +73,12 @@ class HelpdeskStockReturn(models.TransientModel):
         store=True,
         readonly=False,
     )
+    nothing_to_return = fields.Char(
+        string="Nothing to Return",
+        compute="_compute_nothing_to_return",
+        help="Why a chosen delivery offers no product: all of it is already returned "
+        "or on a return.",
+    )
     location_id = fields.Many2one(
         "stock.location",
         string="Return Location",
@@ -89,6 +97,12 @@ class HelpdeskStockReturn(models.TransientModel):
             wizard.sale_order_id = ticket.sale_order_id
             wizard.product_id = ticket.product_id
             wizard.lot_id = ticket.lot_id
+
+    @api.onchange("product_id")
+    def _onchange_product_id(self):
+        # The lot/serial number narrows the product's lines: it goes with it.
+        if self.lot_id and self.lot_id.product_id != self.product_id:
+            self.lot_id = False
 
     def _aftersales_picking_domain(self):
         """The done deliveries of the ticket's customer and company, narrowed by
@@ -135,16 +149,61 @@ class HelpdeskStockReturn(models.TransientModel):
                 commands.append(Command.create(vals))
             wizard.line_ids = commands
 
-    def _aftersales_prepare_line_vals(self):
-        """One line per product of the deliveries (one per lot/serial number for
-        tracked products), for what is still returnable."""
+    def _aftersales_delivered_moves(self):
+        """The done moves of the deliveries, of the product when one is set."""
         self.ensure_one()
-        moves = self.picking_ids._origin.move_ids.filtered(
+        return self.picking_ids._origin.move_ids.filtered(
             lambda m: m.state == "done"
             and not m.scrapped
             and (not self.product_id or m.product_id == self.product_id._origin)
         )
-        return moves._aftersales_return_line_vals(self.lot_id._origin)
+
+    def _aftersales_prepare_line_vals(self):
+        """One line per product of the deliveries (one per lot/serial number for
+        tracked products), for what is still returnable."""
+        self.ensure_one()
+        return self._aftersales_delivered_moves()._aftersales_return_line_vals(self.lot_id._origin)
+
+    @api.depends("picking_ids", "product_id", "lot_id")
+    def _compute_nothing_to_return(self):
+        for wizard in self:
+            wizard.nothing_to_return = wizard._aftersales_nothing_to_return_message()
+
+    def _aftersales_nothing_to_return_message(self):
+        """Say it when a chosen delivery offers nothing because everything of
+        it (of the product) is already on returns, naming them; else False."""
+        self.ensure_one()
+        moves = self._aftersales_delivered_moves()
+        offered = {vals["move_id"] for vals in self._aftersales_prepare_line_vals()}
+        messages = []
+        for picking, picking_moves in moves.grouped("picking_id").items():
+            returns = picking_moves.returned_move_ids.filtered(
+                lambda m: m.state != "cancel"
+            ).picking_id
+            if not returns or any(move.id in offered for move in picking_moves):
+                continue
+            values = {
+                "picking": picking.display_name,
+                "returns": ", ".join(returns.mapped("display_name")),
+            }
+            if self.product_id:
+                messages.append(
+                    self.env._(
+                        "There is no product to return: everything of %(product)s in "
+                        "%(picking)s is already returned or being returned (%(returns)s).",
+                        product=self.product_id.display_name,
+                        **values,
+                    )
+                )
+            else:
+                messages.append(
+                    self.env._(
+                        "There is no product to return: everything of %(picking)s is "
+                        "already returned or being returned (%(returns)s).",
+                        **values,
+                    )
+                )
+        return "\n".join(messages) or False
 
     @api.depends("picking_ids")
     def _compute_location_id(self):
@@ -212,7 +271,15 @@ class HelpdeskStockReturn(models.TransientModel):
                     )
                 )
         if not self.line_ids:
-            raise UserError(self.env._("There is no product to return: add a delivery."))
+            raise UserError(self._aftersales_no_line_message())
+
+    def _aftersales_no_line_message(self):
+        """Why the dialog has no product to return, in the agent's terms."""
+        if not self.picking_ids:
+            return self.env._("There is no product to return: add a delivery.")
+        return self._aftersales_nothing_to_return_message() or self.env._(
+            "There is no product to return: choose the delivery again to list its products."
+        )
 
     def _aftersales_check_location(self):
         location = self.location_id
@@ -330,7 +397,27 @@ class HelpdeskStockReturn(models.TransientModel):
         new_moves = Move.search([("id", ">", last_move.id), ("picking_id", "!=", False)])
         return returns | new_moves.picking_id
 
+    def _aftersales_reasons_text(self):
+        """The lines' return reasons for the chatter message, e.g.
+        "Damaged (Office Chair)", or an empty string."""
+        reasons = [
+            self.env._(
+                "%(reason)s (%(product)s)",
+                reason=line.return_reason_id.display_name,
+                product=line.product_id.display_name,
+            )
+            for line in self.line_ids
+            if line.return_reason_id
+        ]
+        return ", ".join(dict.fromkeys(reasons))
+
     def _aftersales_return(self, message, exchange=False):
+        reasons = self._aftersales_reasons_text()
+        if reasons:
+            # The message is formatted again with the documents' links:
+            # the reasons are escaped, their "%" doubled.
+            reasons = self.env._("Return Reason: %(reasons)s", reasons=reasons)
+            message = Markup("%s<br/>%s") % (Markup(message), reasons.replace("%", "%%"))
         pickings = self._aftersales_deliver(message, exchange=exchange)
         return self.helpdesk_ticket_id._aftersales_action_view(
             "stock.action_picking_tree_all", pickings

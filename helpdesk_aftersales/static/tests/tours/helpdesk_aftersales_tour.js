@@ -59,6 +59,10 @@ registry.category("web_tour.tours").add("helpdesk_aftersales_tour", {
             content: "The team form has an After-Sales section",
             trigger: ".o_form_view h2:contains('After-Sales')",
         },
+        {
+            content: "The After-Sales section gives no deployment advice (docs/DEPLOY.md does)",
+            trigger: ".o_form_view:has(div[name=after_sales]):not(:has(.alert:contains('odoo-bin')))",
+        },
         ...AFTERSALES_SETTINGS.map(([field, label]) => ({
             content: `The After-Sales section offers ${label}`,
             trigger: `.o_form_view div[name=after_sales] #${field}:has(.o_field_widget[name=${field}] input[type=checkbox]) .o_form_label:contains('${label}')`,

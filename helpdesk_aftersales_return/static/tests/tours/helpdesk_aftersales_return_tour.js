@@ -45,10 +45,14 @@ registry.category("web_tour.tours").add("helpdesk_aftersales_return_tour", {
                     content: "The return is shown",
                     trigger: "body:not(:has(.modal)) .o_form_view div[name=move_ids_without_package]",
                 },
+                {
+                    content: "The receipt shows the return reason chosen in the dialog",
+                    trigger: ".o_form_view div[name=move_ids_without_package] .o_data_row td[name=helpdesk_return_reason_id]:contains('Wrong item')",
+                },
                 ...backToTicketSteps("The chair is broken"),
             ],
             smartButton: "action_view_pickings",
-            smartLabel: "Returns",
+            smartLabel: "Transfers",
             documentTrigger: ".o_form_view div[name=move_ids_without_package]",
         }),
 });

@@ -38,6 +38,6 @@ registry.category("web_tour.tours").add("helpdesk_aftersales_return_refund_tour"
             smartLabel: "Credit Notes",
             documentTrigger: ".o_form_view div[name=invoice_line_ids] .o_data_row:contains('Tour Chair')",
         }),
-        ...smartButtonCountSteps("action_view_pickings", "Returns", 1),
+        ...smartButtonCountSteps("action_view_pickings", "Transfers", 1),
     ],
 });

@@ -53,17 +53,7 @@ tours.add("ha_shot_ticket_refund_dialog", {
         ticketFormOpen,
         clickHeaderButton("action_refund"),
         {
-            content: "Open the Invoices field of the dialog",
-            trigger: ".modal .o_field_widget[name=move_ids] input",
-            run: "click",
-        },
-        {
-            content: "Choose the customer's invoice",
-            trigger: ".o-autocomplete--dropdown-item a:contains(INV/)",
-            run: "click",
-        },
-        {
-            content: "The invoice is chosen",
+            content: "The only invoice of the ticket's sales order is chosen",
             trigger: ".modal .o_field_widget[name=move_ids] .o_tag",
         },
         {
