@@ -18,6 +18,17 @@ class RepairOrder(models.Model):
     is_returned = fields.Boolean(compute_sudo=True)
     picking_product_ids = fields.One2many(compute_sudo=True)
 
+    def _aftersales_portal_status(self):
+        self.ensure_one()
+        _ = self.env._
+        if self.state == "cancel":
+            return _("Cancelled"), "danger"
+        if self.state == "done":
+            return _("Repaired"), "success"
+        if self.state == "under_repair":
+            return _("Being repaired"), "info"
+        return _("Waiting for repair"), "info"
+
     @api.depends(
         "product_id",
         "company_id",
