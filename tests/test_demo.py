@@ -28,6 +28,7 @@ SCRIPT = textwrap.dedent(
     out = {}
     team = env.ref("helpdesk_aftersales.helpdesk_team_aftersales")
     out["services"] = {field: team[field] for field in AFTERSALES_MODULES}
+    out["team_alias"] = team.alias_email
     tickets = env["helpdesk.ticket"].search([("team_id", "=", team.id)])
     out["tickets"] = len(tickets)
     out["stages"] = sorted(set(tickets.stage_id.mapped("name")))
@@ -194,6 +195,11 @@ def demo(platform_env):
 def test_demo_team_offers_every_service(demo):
     assert demo["services"] == dict.fromkeys(demo["services"], True)
     assert len(demo["services"]) == 5
+
+
+def test_demo_team_has_an_email_alias(demo):
+    # The README: each team has an email alias (an email opens a ticket).
+    assert demo["team_alias"] == "aftersales@example.com"
 
 
 def test_demo_tickets_in_several_stages(demo):

@@ -20,3 +20,12 @@ class HelpdeskAftersalesDocumentMixin(models.AbstractModel):
         readonly=True,
         ondelete="set null",
     )
+
+    def _aftersales_portal_status(self):
+        """``(label, tone)``: the status of this document as its customer
+        reads it on the ticket's portal page, in their words, not the
+        document's internal state; ``tone`` is the badge's colour, one of
+        Bootstrap's (``success``, ``info``, ``warning``, ``danger``), as core's
+        portal pages colour theirs. Each bridge says it for its documents."""
+        self.ensure_one()
+        raise NotImplementedError(self._name)

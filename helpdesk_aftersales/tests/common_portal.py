@@ -1,3 +1,5 @@
+import re
+
 from odoo.tests import Form, new_test_user
 
 from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES
@@ -56,6 +58,17 @@ class AftersalesPortalCase:
         for text in texts:
             if str(text) in page.text:
                 self.fail(f"{page.url}: {text!r} on the page")
+
+    def assertStatusBadge(self, page, block_id, status, tone):
+        """The After-Sales block ``block_id`` of ``page`` shows ``status`` in
+        a coloured badge (``text-bg-<tone>``), as core's portal pages do."""
+        block = page.text.split(f'id="{block_id}"', 1)[-1]
+        badges = re.findall(
+            r'class="badge rounded-pill text-bg-(\w+) o_aftersales_portal_status"[^>]*>'
+            r"\s*([^<]*?)\s*<",
+            block,
+        )
+        self.assertIn((tone, status), badges, f"{page.url}: the badges of #{block_id}")
 
     def assertOnlyCustomerSees(self, ticket, *texts):
         """Customer A sees ``texts`` on ``ticket``'s page; B sees none of them,

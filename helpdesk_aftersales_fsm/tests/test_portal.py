@@ -40,6 +40,17 @@ class TestFsmPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon, Ht
         )
         link = f"/my/tasks/{task.id}?access_token={task.access_token}"
         self.assertPageShows(page, f'href="{link}"')
+        # An open task shows its stage (as the project's portal does), if
+        # any; a closed one done or cancelled; in coloured badges.
+        self.assertStatusBadge(page, "aftersales_fsm_tasks", "In progress", "info")
+        task.stage_id = self.env["project.task.type"].create(
+            {"name": "Planned", "project_ids": self.fsm_project.ids}
+        )
+        page = self.ticket_page(self.ticket, "portal_customer_a")
+        self.assertStatusBadge(page, "aftersales_fsm_tasks", "Planned", "info")
+        task.state = "1_done"
+        page = self.ticket_page(self.ticket, "portal_customer_a")
+        self.assertStatusBadge(page, "aftersales_fsm_tasks", "Done", "success")
         # The customer opens it: as a follower of the task, and with the link.
         self.authenticate("portal_customer_a", "portal_customer_a")
         for url in (f"/my/tasks/{task.id}", link):

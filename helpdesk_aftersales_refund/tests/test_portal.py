@@ -41,6 +41,9 @@ class TestRefundPortal(
         )
         link = f'href="/my/invoices/{credit_note.id}?access_token={credit_note.access_token}"'
         self.assertPageShows(page, link)
+        # Full Refund reconciles it with the invoice: refunded.
+        self.assertEqual(credit_note.payment_state, "paid")
+        self.assertStatusBadge(page, "aftersales_credit_notes", "Refunded", "success")
         # The link opens the credit note on the customer's portal, not on B's.
         invoice_url = f"/my/invoices/{credit_note.id}"
         self.assertTrue(self.url_open(invoice_url).url.endswith("/my"))
@@ -50,6 +53,10 @@ class TestRefundPortal(
         self.assertPageShows(invoice_page, credit_note.name)
 
     def test_draft_credit_note_is_not_shown(self):
+        # The customer paid the invoice: the credit note is money to pay back.
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=self.invoice.ids
+        ).create({})._create_payments()
         credit_note = self._refund(full=False)
         self.assertEqual(credit_note.state, "draft")
         page = self.ticket_page(self.ticket, "portal_customer_a")
@@ -57,6 +64,7 @@ class TestRefundPortal(
         credit_note.action_post()
         page = self.ticket_page(self.ticket, "portal_customer_a")
         self.assertPageShows(page, 'id="aftersales_credit_notes"', credit_note.name)
+        self.assertStatusBadge(page, "aftersales_credit_notes", "To be refunded", "info")
 
     def test_email_link_visitor_sees_the_credit_note(self):
         credit_note = self._refund(full=True)

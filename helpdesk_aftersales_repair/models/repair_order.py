@@ -53,6 +53,17 @@ class RepairOrder(models.Model):
                 else False
             )
 
+    def _aftersales_portal_status(self):
+        self.ensure_one()
+        _ = self.env._
+        if self.state == "cancel":
+            return _("Cancelled"), "danger"
+        if self.state == "done":
+            return _("Repaired"), "success"
+        if self.state == "under_repair":
+            return _("Being repaired"), "info"
+        return _("Waiting for repair"), "info"
+
     @api.depends(
         "product_id",
         "company_id",

@@ -32,5 +32,12 @@ class TestRepairPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon,
         page = self.assertOnlyCustomerSees(
             self.ticket, 'id="aftersales_repairs"', repair.name, "Office Chair"
         )
-        # Its state, as the customer reads it.
-        self.assertRegex(page.text, r'text-bg-light"[^>]*>\s*New\s*<')
+        # Its state, in the customer's words, in a badge of core's colours.
+        self.assertStatusBadge(page, "aftersales_repairs", "Waiting for repair", "info")
+        repair.action_validate()
+        repair.action_repair_start()
+        page = self.ticket_page(self.ticket, "portal_customer_a")
+        self.assertStatusBadge(page, "aftersales_repairs", "Being repaired", "info")
+        repair.action_repair_end()
+        page = self.ticket_page(self.ticket, "portal_customer_a")
+        self.assertStatusBadge(page, "aftersales_repairs", "Repaired", "success")

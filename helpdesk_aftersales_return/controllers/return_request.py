@@ -4,6 +4,8 @@ from odoo.http import request
 
 from odoo.addons.sale.controllers.portal import CustomerPortal
 
+from ..models.sale_order import EmptyReturnRequest
+
 
 class ReturnRequestPortal(CustomerPortal):
     """Request a Return: from a delivered order's portal page, the customer
@@ -68,13 +70,17 @@ class ReturnRequestPortal(CustomerPortal):
             # savepoint also leaves nothing if the creation itself fails.
             with request.env.cr.savepoint():
                 vals_list = order_sudo._aftersales_prepare_portal_return(quantities, reasons)
-                ticket = order_sudo._aftersales_create_portal_return(vals_list)
+                ticket = order_sudo._aftersales_create_portal_return(
+                    vals_list, comment=post.get("description")
+                )
         except UserError as error:
             return request.render(
                 template,
                 self._aftersales_return_request_values(
                     order_sudo, access_token, error=error.args[0], form=post
                 ),
-                status=400,
+                # Nothing to return yet: the form again, not an HTTP error.
+                status=200 if isinstance(error, EmptyReturnRequest) else 400,
             )
-        return request.redirect(ticket.get_portal_url())
+        # The ticket's page thanks the customer (return_requested).
+        return request.redirect(ticket.get_portal_url(query_string="&return_requested=1"))

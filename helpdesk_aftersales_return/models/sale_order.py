@@ -2,13 +2,18 @@ from markupsafe import Markup
 
 from odoo import models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, float_is_zero, float_round
+from odoo.tools import float_compare, float_is_zero, float_round, plaintext2html
 from odoo.tools.misc import formatLang
 
 
 def shown_quantity(env, value):
     """A quantity as the portal page shows it: 2.00 (2,00 to a German customer)."""
     return formatLang(env, value, dp="Product Unit of Measure")
+
+
+class EmptyReturnRequest(UserError):
+    """A return request with no quantity: the form is shown again with its
+    error, as any form the customer has not filled in yet (no HTTP error)."""
 
 
 class SaleOrder(models.Model):
@@ -182,7 +187,7 @@ class SaleOrder(models.Model):
                     )
             requested[line] = (quantity, reason, moves)
         if not requested:
-            raise UserError(_("Enter the quantity to return of at least one product."))
+            raise EmptyReturnRequest(_("Enter the quantity to return of at least one product."))
         return self._aftersales_portal_request_line_vals(requested, requestable)
 
     def _aftersales_portal_request_line_vals(self, requested, requestable):
@@ -210,26 +215,42 @@ class SaleOrder(models.Model):
                 )
         return vals_list
 
-    def _aftersales_create_portal_return(self, vals_list):
-        """Open the ticket of a checked return request (as superuser: the
-        customer creates no ticket by themselves), in the company's team of
-        portal return requests."""
-        self.ensure_one()
-        team = self._aftersales_portal_return_team()
-        lines = self.env["helpdesk.return.request.line"].sudo().new
+    def _aftersales_portal_request_body(self, vals_list, comment=""):
+        """The request as the customer wrote it, in their language: each
+        product with its quantity as Odoo shows it (``2.00 Units``) and its
+        reason, then what they wrote about the problem (``comment``, plain
+        text)."""
+        lang_self = self.with_context(lang=self.partner_id.lang)
+        new_line = lang_self.env["helpdesk.return.request.line"].sudo().new
         rows = Markup()
         for vals in vals_list:
-            line = lines(vals)
+            line = new_line(vals)
             product = line.sale_line_id.product_id.display_name
-            text = f"{product}: {line.quantity:g} {line.uom_id.name}"
+            quantity = shown_quantity(lang_self.env, line.quantity)
+            text = f"{product}: {quantity} {line.uom_id.name}"
             if line.return_reason_id:
                 text += f" — {line.return_reason_id.name}"
             rows += Markup("<li>%s</li>") % text
-        lang_env = self.with_context(lang=self.partner_id.lang).env
-        description = Markup("<p>%s</p><ul>%s</ul>") % (
-            lang_env._("Return requested from the portal for %(order)s:", order=self.name),
+        body = Markup("<p>%s</p><ul>%s</ul>") % (
+            lang_self.env._("Return requested from the portal for %(order)s:", order=self.name),
             rows,
         )
+        comment = (comment or "").strip()
+        if comment:
+            body += Markup(plaintext2html(comment))
+        return body
+
+    def _aftersales_create_portal_return(self, vals_list, comment=""):
+        """Open the ticket of a checked return request (as superuser: the
+        customer creates no ticket by themselves), in the company's team of
+        portal return requests. Nobody is assigned here: the ticket is the
+        team's, as a ticket the team's email alias opens (the helpdesk's own
+        assignment rules apply when it has some). The request is also the
+        customer's first message in the ticket's chatter."""
+        self.ensure_one()
+        team = self._aftersales_portal_return_team()
+        body = self._aftersales_portal_request_body(vals_list, comment)
+        lang_env = self.with_context(lang=self.partner_id.lang).env
         ticket = (
             self.env["helpdesk.ticket"]
             .sudo()
@@ -240,12 +261,18 @@ class SaleOrder(models.Model):
                     "company_id": self.company_id.id,
                     "partner_id": self.partner_id.id,
                     "sale_order_id": self.id,
-                    "description": description,
+                    "description": body,
                     "return_request_line_ids": [(0, 0, vals) for vals in vals_list],
                 }
             )
         )
         ticket.message_subscribe(partner_ids=self.partner_id.ids)
+        ticket.message_post(
+            body=body,
+            author_id=self.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
         return ticket
 
     def _aftersales_portal_can_request_return(self):

@@ -8,6 +8,22 @@ class StockPicking(models.Model):
     _name = "stock.picking"
     _inherit = ["stock.picking", "helpdesk.aftersales.document.mixin"]
 
+    def _aftersales_portal_status(self):
+        # The words of the order's portal page (sale_stock) for the same
+        # transfers: a return awaits the customer's parcel, a replacement is
+        # prepared, then shipped.
+        self.ensure_one()
+        _ = self.env._
+        if self.state == "cancel":
+            return _("Cancelled"), "danger"
+        if self.picking_type_code == "incoming":
+            if self.state == "done":
+                return _("Received"), "success"
+            return _("Awaiting arrival"), "info"
+        if self.state == "done":
+            return _("Shipped"), "success"
+        return _("Preparation"), "info"
+
     def _aftersales_default_return_location(self):
         """Where core would put the return of this delivery: the default
         destination of the return operation type, else the delivery's source,

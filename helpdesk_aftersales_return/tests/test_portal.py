@@ -52,8 +52,14 @@ class TestReturnPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon,
             "Office Chair",
             "Desk Lamp",
         )
-        # Its state, as the customer reads it.
-        self.assertRegex(page.text, r'text-bg-light"[^>]*>\s*Ready\s*<')
+        # Its state in the customer's words (those of the order's portal
+        # page for the same return), in a badge of core's colours.
+        self.assertStatusBadge(page, "aftersales_returns", "Awaiting arrival", "info")
         chair_move = returned.move_ids.filtered(lambda move: move.product_id == self.chair)
         self.assertEqual(chair_move.product_uom_qty, 2)
         self.assertRegex(page.text, r"2\.00\s*</span>\s*<span>Units</span>\s*<span>Office Chair")
+        # The parcel arrives: received.
+        returned.move_ids.picked = True
+        returned.button_validate()
+        page = self.ticket_page(self.ticket, "portal_customer_a")
+        self.assertStatusBadge(page, "aftersales_returns", "Received", "success")

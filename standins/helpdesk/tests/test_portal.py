@@ -1,6 +1,9 @@
 import re
 
+from lxml import etree
+
 from odoo.tests import Form, HttpCase, JsonRpcException, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 
 @tagged("post_install", "-at_install")
@@ -173,6 +176,31 @@ class TestHelpdeskPortal(HttpCase):
         self.assertEqual(other.history[0].status_code, 303)
         self.assertTrue(other.url.endswith("/my"), other.url)
         self.assertPageHides(other, "Broken kettle lid")
+
+    def test_unassigned_ticket_is_the_teams(self):
+        # Nobody assigned yet (as a ticket the team's alias opens): the
+        # customer reads that the team answers, not an empty sidebar.
+        self.authenticate("portal_jane", "portal_jane")
+        page = self.url_open(f"/my/ticket/{self.ticket_jane.id}")
+        self.assertPageHides(page, 'id="ticket_assigned_team"')
+        self.ticket_jane.user_id = False
+        page = self.url_open(f"/my/ticket/{self.ticket_jane.id}")
+        self.assertRegex(
+            page.text,
+            re.compile(
+                r'id="ticket_assigned_team">.*?Assigned to.*?After-Sales Support.*?'
+                r"The first available member of the team will answer you.",
+                re.S,
+            ),
+        )
+        self.assertPageHides(page, "Anna Agent")
+        # The agents find it under the Unassigned filter.
+        Ticket = self.env["helpdesk.ticket"].with_user(self.agent)
+        arch = Ticket.get_views([(False, "search")])["views"]["search"]["arch"]
+        domain = etree.fromstring(arch).xpath("//filter[@name='unassigned']")[0].get("domain")
+        unassigned = Ticket.search(safe_eval(domain, {"uid": self.agent.id}))
+        self.assertIn(self.ticket_jane, unassigned)
+        self.assertNotIn(self.ticket_joe, unassigned)
 
     def test_ticket_page_with_access_token(self):
         # The link of the email sent to the customer opens the ticket without login.
