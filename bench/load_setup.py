@@ -101,9 +101,10 @@ for i in range(agents):
         }
     )
     agent = {"login": login, **sold_delivered_invoiced(f"load_customer_{i}", qty)}
-    # Core's reversal gets an invoice of its own: a whole reversal (even a
-    # draft) leaves nothing for the ticket's refunds of the next rounds.
-    agent["core_invoice"] = sold_delivered_invoiced(f"load_core_customer_{i}", qty)["invoice"]
+    # Core's dialogs get an order of their own: a whole reversal (even a
+    # draft) would leave nothing for the ticket's refunds of the next rounds.
+    core = sold_delivered_invoiced(f"load_core_customer_{i}", qty)
+    agent.update(core_invoice=core["invoice"], core_picking=core["picking"], core_move=core["move"])
     result["agents"].append(agent)
 # The race: every agent on the same ticket, delivery and invoice.
 result["race"] = sold_delivered_invoiced("load_race_customer", 5)

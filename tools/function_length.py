@@ -42,7 +42,8 @@ def long_functions(path):
 
 def main(paths=None):
     found = 0
-    for path in paths or scope():
+    files = [f for p in paths or [] for f in (python_files(p) if os.path.isdir(p) else [p])]
+    for path in files or scope():
         for line, name, length in long_functions(path):
             print(f"{os.path.relpath(path, ROOT)}:{line}: {name} has {length} lines (> {LIMIT})")
             found += 1
