@@ -20,15 +20,9 @@ AGENT_GROUPS = [
 ]
 groups = [env.ref(x).id for x in AGENT_GROUPS]
 
+services = ("credit_notes", "coupons", "product_returns", "product_repairs", "fsm")
 team = env["helpdesk.team"].create(
-    {
-        "name": "Load After-Sales",
-        "use_credit_notes": True,
-        "use_coupons": True,
-        "use_product_returns": True,
-        "use_product_repairs": True,
-        "use_fsm": True,
-    }
+    {"name": "Load After-Sales", **{f"use_{service}": True for service in services}}
 )
 project = env["project.project"].create({"name": "Load Field Service", "is_fsm": True})
 program = env["loyalty.program"].create({"name": "Load sorry coupon", "program_type": "coupons"})
@@ -80,25 +74,13 @@ def sold_delivered_invoiced(name, quantity):
     }
 
 
-result = {
-    "team": team.id,
-    "project": project.id,
-    "program": program.id,
-    "product": product.id,
-    "journal": journal.id,
-    "qty": qty,
-    "agents": [],
-}
+result = {"team": team.id, "project": project.id, "program": program.id, "qty": qty, "agents": []}
+result.update(product=product.id, journal=journal.id)
 for i in range(agents):
     login = f"load_agent_{i}"
+    user = {"name": f"Load Agent {i}", "login": login, "password": login}
     env["res.users"].create(
-        {
-            "name": f"Load Agent {i}",
-            "login": login,
-            "password": login,
-            "email": f"{login}@example.com",
-            "groups_id": [Command.set(groups)],
-        }
+        dict(user, email=f"{login}@example.com", groups_id=[Command.set(groups)])
     )
     agent = {"login": login, **sold_delivered_invoiced(f"load_customer_{i}", qty)}
     # Core's dialogs get an order of their own: a whole reversal (even a

@@ -121,10 +121,8 @@ def main():
     devenv.log(f"raw results in {fh.name}")
     rendered = render_sections(results)
     print("\n".join(line for section in rendered for line in section))
-    if not args.only:
-        with open(sections.BENCHMARKS, "w") as out:
-            minutes = (time.perf_counter() - started) / 60
-            out.write("\n".join(header(minutes) + [ln for s in rendered for ln in s]) + "\n")
+    if not args.only:  # the header and parts 1-3; hand-written sections stay
+        sections.write([header((time.perf_counter() - started) / 60), *rendered])
     elif args.write:
         sections.write(rendered, f"`python3 -m bench.run --only {args.only} --write`")
     problems = report.load_problems(results["load"]) if "load" in results else []

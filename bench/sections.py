@@ -14,8 +14,12 @@ SECTION_RE = re.compile(r"^## (\d+)\. ", re.MULTILINE)
 def replace_sections(text, sections):
     """``text`` with each of ``sections`` (lists of lines starting with
     "## N. ...") in place of its section of the same number, or inserted in
-    number order."""
+    number order; a section "# Benchmarks" is the header."""
     for section in sections:
+        if section[0] == "# Benchmarks":  # the header: all before the first section
+            first = SECTION_RE.search(text)
+            text = "\n".join(section) + "\n" + (text[first.start() :] if first else "")
+            continue
         number = int(SECTION_RE.match(section[0]).group(1))
         found = [(int(m.group(1)), m.start()) for m in SECTION_RE.finditer(text)]
         same = [start for n, start in found if n == number]

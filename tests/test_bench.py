@@ -89,3 +89,13 @@ def test_write_replaces_only_its_section(tmp_path, monkeypatch):
     assert "Old text 2." not in text and "\n\n\n" not in text
     sections.write([["## 2. New part 2", "", "New text."]], "`the command`")
     assert doc.read_text() == text
+
+
+def test_make_bench_replaces_the_header_and_its_sections_only(tmp_path, monkeypatch):
+    doc = tmp_path / "BENCHMARKS.md"
+    doc.write_text("# Benchmarks\n\nOld header.\n\n## 3. Old 3\n\nx\n\n## 4. Analysis\n\nkept\n")
+    monkeypatch.setattr(sections, "BENCHMARKS", str(doc))
+    sections.write([["# Benchmarks", "", "New header.", ""], ["## 3. New 3", "", "y", ""]])
+    assert doc.read_text() == (
+        "# Benchmarks\n\nNew header.\n\n## 3. New 3\n\ny\n\n## 4. Analysis\n\nkept\n"
+    )
