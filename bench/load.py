@@ -80,8 +80,11 @@ def rounds_of(levels, samples):
 
 
 def play_round(agent, level, index, round_no, out):
-    """One round of one agent: each action timed; ``out`` gathers the
-    timings, the steps, the errors and the documents made (under its lock)."""
+    """One round of one agent, on the documents of its next round: each
+    action timed; ``out`` gathers the timings, the steps, the errors and the
+    documents made (under its lock)."""
+    data = agent.data["rounds"][agent.data.setdefault("next", 0)]
+    agent.data["next"] += 1
     for name, action in actions.round_of(round_no):
         if time.monotonic() > out["deadline"]:
             out["cut"].add(agent.login)
@@ -90,7 +93,7 @@ def play_round(agent, level, index, round_no, out):
         agent.steps.clear()
         t0 = time.perf_counter()
         try:
-            action(agent, agent.data, out["ids"])
+            action(agent, data, out["ids"])
         except (RpcError, OSError) as exc:
             with out["lock"]:
                 out["errors"].append(f"{agent.login} {name}: {exc}"[:300])
@@ -100,7 +103,7 @@ def play_round(agent, level, index, round_no, out):
             for step, seconds in agent.steps.items():
                 out["steps"][name][step].append(seconds)
             for kind in actions.MAKES.get(name, []):
-                out["done"][str(agent.data["ticket"])][kind] += 1
+                out["done"][str(data["ticket"])][kind] += 1
 
 
 def run_level(server, ids, n, rounds, deadline, done):
@@ -166,14 +169,16 @@ def smart_buttons(server, ids, done, n):
     kinds = {"credit_note_count": "credit_notes", "coupon_count": "coupons"}
     kinds.update(picking_count="returns", repair_count="repairs", fsm_task_count="tasks")
     problems = []
-    for d in ids["agents"][:n]:
-        counts = actions.open_ticket(Agent(server.url, server.db, d["login"], d), d, ids)
-        want = done.get(str(d["ticket"]), {})
-        problems += [
-            f"ticket {d['ticket']} {field}: {counts[field]}, made {want.get(kind, 0)}"
-            for field, kind in kinds.items()
-            if counts[field] != want.get(kind, 0)
-        ]
+    for a in ids["agents"][:n]:
+        agent = Agent(server.url, server.db, a["login"], a)
+        for d in a["rounds"]:
+            counts = actions.open_ticket(agent, d, ids)
+            want = done.get(str(d["ticket"]), {})
+            problems += [
+                f"ticket {d['ticket']} {field}: {counts[field]}, made {want.get(kind, 0)}"
+                for field, kind in kinds.items()
+                if counts[field] != want.get(kind, 0)
+            ]
     return problems
 
 
@@ -259,10 +264,10 @@ def measure(levels=(1, 8), samples=30, time_bound=600, race_agents=8, source_db=
     log(f"database {db} with the suite")
     devenv("db", db, *source, stdout=subprocess.DEVNULL).check_returncode()
     try:
-        agents = str(max(*levels, race_agents))
-        # Each round takes 2 units of each order's delivery and invoice.
-        qty = str(2 * sum(rounds.values()) + 5)
-        ids = shell(db, "load_setup.py", HA_LOAD_AGENTS=agents, HA_LOAD_QTY=qty)
+        # Rounds of each agent: of every level it takes part in.
+        agents = range(max(*levels, race_agents))
+        per_agent = [sum(r for n, r in rounds.items() if a < n) for a in agents]
+        ids = shell(db, "load_setup.py", HA_LOAD_ROUNDS=",".join(map(str, per_agent)))
         setup_seconds = time.perf_counter() - started
         results, done, smart = serve_and_measure(db, ids, rounds, time_bound, race_agents)
         log("consistency check")

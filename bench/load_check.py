@@ -71,7 +71,7 @@ def credited_at_most_invoiced(invoice_id):
 
 
 drafts = 0
-for d in ids["agents"]:
+for d in (d for agent in ids["agents"] for d in agent["rounds"]):
     want = done.get(str(d["ticket"]), {})
     both = documents_of_ticket(d, want) | core_documents(d, want)
     drafts += len(both.filtered(lambda m: m.state == "draft"))
