@@ -1,11 +1,7 @@
-"""The measures of `make bench` (bench/run.py) that run inside `odoo-bin shell`.
-
-One function per mode, each given the shell's ``env`` and returning what
-bench/run.py renders: ``counts`` and ``list`` (``MODES``).
-bench/run.py pipes a short script into `odoo-bin shell` (``SHELL_SCRIPT``):
-it imports this module, calls ``main(env)``, which runs the mode named by
-HA_BENCH_MODE, rolls the transaction back and prints one line
-"BENCH:<json>". Piping this file itself into the shell does the same.
+"""The measures of `make bench` (bench/run.py) that run inside `odoo-bin shell`,
+this file piped into it as bench/load.py's scripts are: the mode HA_BENCH_MODE
+names (``counts`` or ``list``, ``MODES``) runs, the transaction is rolled back,
+and "RESULT:<json>" is printed for bench/run.py to render.
 """
 
 import functools
@@ -114,23 +110,14 @@ def list_(env):
 
 MODES = {"counts": counts, "list": list_}
 
-# What bench/run.py pipes into `odoo-bin shell` (``env`` given by the shell).
-SHELL_SCRIPT = """
-import sys
-sys.path.insert(0, {bench_dir!r})
-import bench_shell
-bench_shell.main(env)
-"""
-
 
 def main(env):
-    """Run the mode HA_BENCH_MODE names, roll back, print "BENCH:<json>"."""
     try:
         out = MODES[os.environ["HA_BENCH_MODE"]](env)
     finally:
         env.cr.rollback()
-    print("BENCH:" + json.dumps(out))
+    print("RESULT:" + json.dumps(out))
 
 
-if "env" in globals():  # this file piped into `odoo-bin shell` itself
-    main(env)  # noqa: F821 (the shell gives `env`)
+if "env" in globals():  # piped into `odoo-bin shell`, which gives ``env``
+    main(env)  # noqa: F821

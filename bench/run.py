@@ -13,7 +13,6 @@ some parts; with `--write` it replaces only their sections of the file.
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 
@@ -21,28 +20,11 @@ from tools import devenv
 
 BENCH_DIR = os.path.join(devenv.ROOT, "bench")
 sys.path.insert(0, BENCH_DIR)
-import bench_shell  # noqa: E402
 import load  # noqa: E402
 import report  # noqa: E402
 import sections  # noqa: E402
 
 PARTS = ("counts", "list", "load")
-
-
-def shell(platform, db, mode, **extra_env):
-    """Run ``bench_shell``'s ``mode`` in `odoo-bin shell` on ``db``."""
-    res = subprocess.run(
-        platform.odoo_cmd(db, "--log-level=warn", command="shell"),
-        input=bench_shell.SHELL_SCRIPT.format(bench_dir=BENCH_DIR),
-        capture_output=True,
-        text=True,
-        env=dict(platform.env, HA_BENCH_MODE=mode, **extra_env),
-        check=False,
-    )
-    for line in res.stdout.splitlines():
-        if line.startswith("BENCH:"):
-            return json.loads(line[len("BENCH:") :])
-    raise SystemExit(f"benchmark {mode} failed in {db}:\n{res.stdout[-2000:]}{res.stderr[-4000:]}")
 
 
 def measure_in_shell(parts):
@@ -62,10 +44,11 @@ def measure_in_shell(parts):
         devenv.run(cmd, env=platform.env)
         if "counts" in parts:
             devenv.log("1/3 smart-button counts")
-            results["counts"] = shell(platform, suite_db, "counts")
+            results["counts"] = load.shell(suite_db, "bench_shell.py", HA_BENCH_MODE="counts")
         if "list" in parts:
             devenv.log("2/3 list of 1000 tickets")
-            results["list"] = shell(platform, suite_db, "list", HA_BENCH_OTHER_DB=standin_db)
+            mode = {"HA_BENCH_MODE": "list", "HA_BENCH_OTHER_DB": standin_db}
+            results["list"] = load.shell(suite_db, "bench_shell.py", **mode)
     finally:
         devenv.drop_db(platform.env, standin_db)
         devenv.drop_db(platform.env, suite_db)
