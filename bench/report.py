@@ -165,8 +165,9 @@ def render_load(r):
         "",
         "`python3 bench/load.py` (also run by `make bench`): one `odoo-bin "
         f"--workers={r['workers']}` on loopback; each agent a logged-in web-client session "
-        "(JSON-RPC) on a ticket of its own, about a customer's order delivered and invoiced; "
-        "core's dialogs on another order of the same kind. A round: the suite's refund, "
+        "(JSON-RPC), each of its rounds on documents of its own: a ticket about an order "
+        "delivered and invoiced, and another such order for core's dialogs. A round: the "
+        "suite's refund, "
         "return, and return and refund from the ticket, each back to back with Odoo's own "
         "equivalent — Reverse on the invoice (`account.move.reversal`, a draft credit note), "
         "Return on the delivery (`stock.return.picking`), the two in a row — suite first in "
