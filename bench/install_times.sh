@@ -5,7 +5,7 @@
 # database. Usage: sh bench/install_times.sh  (prints one line per service)
 set -e
 cd "$(dirname "$0")/.."
-DEVENV="python3 tools/devenv.py"
+DEVENV="python3 -m tools.devenv"
 BASE=ha_deploy_base_$$
 $DEVENV odoo --db "$BASE" -- -i helpdesk_aftersales --without-demo=all --stop-after-init --log-level=warn
 for flag in use_credit_notes use_coupons use_product_returns use_product_repairs use_fsm; do

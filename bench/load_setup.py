@@ -1,15 +1,17 @@
 # Data of the load benchmark (bench/load.py), run in `odoo-bin shell` on a copy
-# of the template with the whole suite installed. Environment:
-# HA_LOAD_AGENTS (how many agents/customers/tickets), HA_LOAD_QTY (units sold
-# to each customer). Prints RESULT:<json> with the ids the agents work on.
+# of the template with the whole suite installed. Environment: HA_LOAD_ROUNDS
+# (rounds of each agent, comma-separated), HA_LOAD_QTY (units sold per order).
+# Each round of an agent acts on documents of its own, as an agent's day goes:
+# a ticket about an order delivered and invoiced for the suite's dialogs, another
+# such order for core's. Prints RESULT:<json> with the ids the agents work on.
 # ruff: noqa: F821  (``env`` is the shell's)
 import json
 import os
 
 from odoo import Command
 
-agents = int(os.environ["HA_LOAD_AGENTS"])
-qty = float(os.environ.get("HA_LOAD_QTY", "50"))
+rounds = [int(n) for n in os.environ["HA_LOAD_ROUNDS"].split(",")]
+qty = float(os.environ.get("HA_LOAD_QTY", "5"))
 
 AGENT_GROUPS = [
     "helpdesk.group_helpdesk_user",
@@ -20,15 +22,9 @@ AGENT_GROUPS = [
 ]
 groups = [env.ref(x).id for x in AGENT_GROUPS]
 
+services = ("credit_notes", "coupons", "product_returns", "product_repairs", "fsm")
 team = env["helpdesk.team"].create(
-    {
-        "name": "Load After-Sales",
-        "use_credit_notes": True,
-        "use_coupons": True,
-        "use_product_returns": True,
-        "use_product_repairs": True,
-        "use_fsm": True,
-    }
+    {"name": "Load After-Sales", **{f"use_{service}": True for service in services}}
 )
 project = env["project.project"].create({"name": "Load Field Service", "is_fsm": True})
 program = env["loyalty.program"].create({"name": "Load sorry coupon", "program_type": "coupons"})
@@ -80,31 +76,27 @@ def sold_delivered_invoiced(name, quantity):
     }
 
 
-result = {
-    "team": team.id,
-    "project": project.id,
-    "program": program.id,
-    "product": product.id,
-    "journal": journal.id,
-    "qty": qty,
-    "agents": [],
-}
-for i in range(agents):
-    login = f"load_agent_{i}"
-    env["res.users"].create(
-        {
-            "name": f"Load Agent {i}",
-            "login": login,
-            "password": login,
-            "email": f"{login}@example.com",
-            "groups_id": [Command.set(groups)],
-        }
+result = {"team": team.id, "project": project.id, "program": program.id, "qty": qty, "agents": []}
+result.update(product=product.id, journal=journal.id)
+
+
+def round_data(name):
+    """The documents of one round: the suite's (ticket, order) and core's (another order)."""
+    data = sold_delivered_invoiced(name, qty)
+    core = sold_delivered_invoiced(f"{name}_core", qty)
+    return dict(
+        data, core_invoice=core["invoice"], core_picking=core["picking"], core_move=core["move"]
     )
-    agent = {"login": login, **sold_delivered_invoiced(f"load_customer_{i}", qty)}
-    # Core's reversal gets an invoice of its own: a whole reversal (even a
-    # draft) leaves nothing for the ticket's refunds of the next rounds.
-    agent["core_invoice"] = sold_delivered_invoiced(f"load_core_customer_{i}", qty)["invoice"]
-    result["agents"].append(agent)
+
+
+for i, count in enumerate(rounds):
+    login = f"load_agent_{i}"
+    user = {"name": f"Load Agent {i}", "login": login, "password": login}
+    env["res.users"].create(
+        dict(user, email=f"{login}@example.com", groups_id=[Command.set(groups)])
+    )
+    agent_rounds = [round_data(f"load_customer_{i}_{n}") for n in range(count)]
+    result["agents"].append({"login": login, "rounds": agent_rounds})
 # The race: every agent on the same ticket, delivery and invoice.
 result["race"] = sold_delivered_invoiced("load_race_customer", 5)
 env.cr.commit()

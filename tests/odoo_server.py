@@ -21,7 +21,7 @@ def free_port():
 
 
 class OdooServer:
-    """``odoo-bin`` on ``db`` with ``args`` (tools/devenv.py's options first:
+    """``odoo-bin`` on ``db`` with ``args`` (after the options of `python3 -m tools.devenv odoo`:
     later options override them), on free HTTP and gevent ports; its log is
     kept in ``self.log_path``. Use as a context manager: the server and its
     workers are stopped at the end."""

@@ -1,150 +1,101 @@
-"""`make bench`'s actions part (bench/run.py, bench/bench_shell.py): several
-samples of each action per history size, their median and spread, the ratio
-of the medians (the refund dialog's opening has a target, ≤ 1.3), and a run
-that fails when an action's queries depend on the customer's history.
+"""`make bench`'s arithmetic and its file (bench/report.py, bench/sections.py,
+bench/load.py's reading of Odoo's request log), on made-up results: no Odoo.
+tests/test_load.py runs the load benchmark itself and guards its query counts."""
 
-The first tests render made-up results (no Odoo); the last runs the actions
-mode itself, with a small history, on a copy of the suite's database."""
+import os
+import sys
 
-import json
-import subprocess
-
-from bench import run
 from tools.devenv.common import ROOT
 
-from .odoo_shell import DEVENV, OdooDatabase
+sys.path[:0] = [os.path.join(ROOT, "bench")]
+
+import actions  # noqa: E402
+import load  # noqa: E402
+import report  # noqa: E402
+import sections  # noqa: E402
 
 
-def samples(queries, milliseconds):
-    return {"queries": list(queries), "seconds": [ms / 1000 for ms in milliseconds]}
+def test_ratio_of_medians_and_its_range_over_five_blocks():
+    suite = [0.2, 0.2, 0.3, 0.3, 0.4, 0.4, 0.5, 0.5, 0.6, 0.6]
+    core = [0.2] * 10
+    ratio, lo, hi = report.ratio_spread(suite, core)
+    assert round(ratio, 2) == 2.0  # medians 0.4 / 0.2
+    assert (round(lo, 2), round(hi, 2)) == (1.0, 3.0)  # blocks of 2: 0.2/0.2 ... 0.6/0.2
+    assert report.ratio_spread([0.1], [0.1])[1:] == (None, None)  # too few for blocks
 
 
-def results(refund_open_1000=(20, 22, 21), refund_open_queries_1000=(31, 31, 31)):
-    """Actions' results as bench_shell.actions returns them: 3 samples each."""
-    return {
-        "samples": {"open": 3, "confirm": 3},
-        "1": {
-            "refund: open the dialog": samples([31] * 3, [19, 21, 20]),
-            "refund: confirm": samples([218] * 3, [200, 180, 190]),
-        },
-        "1000": {
-            "refund: open the dialog": samples(refund_open_queries_1000, refund_open_1000),
-            "refund: confirm": samples([218] * 3, [210, 170, 400]),
-        },
-        "history_seconds": {"refund history (1)": 0.3, "refund history (1000)": 3.1},
-    }
+def results(refund_ms=(300,) * 10, refund_queries=(300,) * 10):
+    """Load results as bench/load.py returns them: 1 agent, the three pairs."""
+    timings = {name: [0.2] * 10 for name in report.ACTIONS}
+    timings["refund"] = [ms / 1000 for ms in refund_ms]
+    queries = {name: [200] * 10 for name in report.ACTIONS}
+    queries["refund"] = list(refund_queries)
+    level = {"agents": 1, "rounds": 10, "timings": timings, "steps": {}, "errors": []}
+    return {"levels": [dict(level, wall=30.0, cut=[])], "queries": {"1": queries}}
 
 
-def test_actions_table_median_spread_ratio():
-    text = "\n".join(run.render_actions(results()))
-    assert "| action | queries (1) | queries (1000) | ms (1) | ms (1000) | 1000 / 1 |" in text
-    # Medians, their min-max, and the ratio of the medians (21 / 20).
-    assert "| refund: open the dialog | 31 | 31 | 20.0 (19.0-21.0) | 21.0 (20.0-22.0) | 1.05 |" in (
-        text
+def test_pairs_against_the_targets():
+    text = "\n".join(report.pairs_table(results()))
+    # refund 300 ms / 200 ms, 300 / 200 queries: 1.50 meets the target at 1 agent.
+    assert (
+        "| 1 | refund | 300 | 200 | **1.50** (1.50-1.50) | 300 | 200 | 1.50 | ≤ 1.5 | met | met |"
+        in (text)
     )
-    assert "| refund: confirm | 218 | 218 | 190.0 (180.0-200.0) | 210.0 (170.0-400.0) | 1.11 |" in (
-        text
+    assert "| 1 | return | 200 | 200 | **1.00** (1.00-1.00) | 200 | 200 | 1.00 |" in text
+    text = "\n".join(report.pairs_table(results((320,) * 10, (302,) * 10)))
+    assert "| **1.60** (1.60-1.60) | 302 | 200 | 1.51 | ≤ 1.5 | **NOT met** | **NOT met** |" in text
+
+
+def test_queries_of_each_sample_and_step_from_the_request_log():
+    line = (
+        "2026-12-06 18:08:17,388 30600 INFO db werkzeug: 127.0.0.1 - - [06/Dec/2026 18:08:17] "
+        '"POST {path}?bench={tag} HTTP/1.1" 200 - {count} 0.007 0.009\n'
     )
-    assert "opened 3 times per size" in text
-    assert "every action: **yes**" in text
-    assert "with 1 ≤ 1.3: **1.05**, **met** in this run" in text
-    assert run.actions_problems(results()) == []
-    assert run.report_problems({"actions": results()}) == 0
+    log = "".join(
+        line.format(path=path, tag=tag, count=count)
+        for path, tag, count in (
+            ("/web/dataset/call_kw/helpdesk.ticket/action_refund", "1.0.refund.0", 3),
+            ("/web/dataset/call_kw/account.move.reversal/onchange", "1.0.refund.0", 20),
+            ("/web/dataset/call_kw/account.move.reversal/refund_moves", "1.0.refund.0", 200),
+            ("/web/dataset/call_kw/account.move.reversal/refund_moves", "1.0.refund.1", 190),
+            ("/web/action/load", "8.3.core_refund.0", 11),
+            ("/web/dataset/call_kw/account.move.reversal/refund_moves", "8.3.core_refund.0", "-"),
+        )
+    )
+    queries, steps, uncounted = load.queries_of(log)
+    assert queries == {"1": {"refund": [223, 190]}, "8": {"core refund": [11]}}
+    assert steps["1"]["refund"] == {"button": [3], "onchange": [20], "confirm": [200, 190]}
+    assert steps["8"]["core refund"] == {"button": [11]}
+    assert uncounted == 1
 
 
-def test_refund_open_target_not_met():
-    acts = results(refund_open_1000=(30, 28, 26))
-    text = "\n".join(run.render_actions(acts))
-    assert "with 1 ≤ 1.3: **1.40**, **NOT met** in this run" in text
-    # Said (a note in the log), not failed: times are the machine's as well.
-    assert run.report_problems({"actions": acts}) == 0
-
-
-def test_queries_depending_on_history_fail_the_run():
-    acts = results(refund_open_queries_1000=(32, 32, 32))
-    assert run.actions_problems(acts) == [
-        "refund: open the dialog: queries differ with the customer's history: "
-        "31 with 1, 32 with 1000"
-    ]
-    text = "\n".join(run.render_actions(acts))
-    assert "| refund: open the dialog | 31 | 32 |" in text
-    assert "every action: **NO** (refund: open the dialog: queries differ" in text
-    assert run.report_problems({"actions": acts}) == 1
-    # Samples of one size that disagree are flagged as well.
-    acts = results(refund_open_queries_1000=(31, 31, 33))
-    assert run.actions_problems(acts) == [
-        "refund: open the dialog: queries differ with the customer's history: "
-        "31 with 1, 31/33 with 1000"
-    ]
-
-
-def test_older_raw_results_render():
-    """Raw results of runs before the samples: one [queries, seconds] each."""
-    old = {
-        "1": {"refund: open the dialog": [31, 0.0175]},
-        "1000": {"refund: open the dialog": [31, 0.0372]},
-        "history_seconds": {},
-    }
-    text = "\n".join(run.render_actions(old))
-    assert "| refund: open the dialog | 31 | 31 | 17.5 | 37.2 | 2.13 |" in text
-    assert "One sample per size and action" in text
+def test_rounds_alternate_suite_and_core():
+    even, odd = [[name for name, _ in actions.round_of(n)] for n in (0, 1)]
+    assert even[:2] == ["refund", "core refund"] and odd[:2] == ["core refund", "refund"]
+    assert sorted(even) == sorted(odd) == sorted(actions.ACTIONS)
+    assert load.rounds_of((1, 8), 30) == {1: 30, 8: 4}
 
 
 def test_write_replaces_only_its_section(tmp_path, monkeypatch):
     doc = tmp_path / "BENCHMARKS.md"
-    sections = {n: f"## {n}. Part {n}\n\nOld text {n}.\n" for n in (1, 2, 3, 4, 5)}
+    old = {n: f"## {n}. Part {n}\n\nOld text {n}.\n" for n in (1, 2, 3)}
     header = "# Benchmarks\n\nHeader of the last full run.\n\n"
-    doc.write_text(header + "\n".join(sections.values()))
-    monkeypatch.setattr(run, "BENCHMARKS", str(doc))
-    run.write_sections({"actions": results(), "date": "2026-11-30", "durations": {"x": 120}})
+    doc.write_text(header + "\n".join(old.values()))
+    monkeypatch.setattr(sections, "BENCHMARKS", str(doc))
+    sections.write([["## 2. New part 2", "", "New text."]], "`the command`")
     text = doc.read_text()
-    assert text.startswith(header)
-    for n in (1, 2, 4, 5):
-        assert sections[n] in text
-    assert "Old text 3." not in text
-    new = text[text.index("## 3. ") : text.index("## 4. ")]
-    assert new.startswith("## 3. Actions for a customer with 1 and with many documents\n\n")
-    assert "`python3 -m bench.run --only actions --write`, on 2026-11-30 (2 min)" in new
-    assert "| refund: open the dialog | 31 | 31 |" in new
-    # The whole file's layout: a blank line between sections, none added twice.
-    assert "\n\n\n" not in text
-    # Written again from the same results: the same file.
-    run.write_sections({"actions": results(), "date": "2026-11-30", "durations": {"x": 120}})
+    assert text.startswith(header) and old[1] in text and old[3] in text
+    assert "## 2. New part 2\n\nThis section comes from a run of its own, `the command`" in text
+    assert "Old text 2." not in text and "\n\n\n" not in text
+    sections.write([["## 2. New part 2", "", "New text."]], "`the command`")
     assert doc.read_text() == text
 
 
-def test_actions_mode_runs(platform_env, suite_db):
-    """bench_shell's actions mode as `make bench` runs it (the script piped
-    into `odoo-bin shell`), with 1 and 5 documents and 2 samples: every
-    action opened and confirmed, the same queries with 1 and 5 documents."""
-    db = OdooDatabase(platform_env, "ha_bench_actions", source=suite_db)
-    try:
-        res = subprocess.run(
-            [*DEVENV, "odoo", "--db", db.name, "--", "shell", "--log-level=warn"],
-            input=run.bench_shell.SHELL_SCRIPT.format(bench_dir=run.BENCH_DIR),
-            env=dict(
-                platform_env,
-                HA_BENCH_MODE="actions",
-                HA_BENCH_HISTORY="5",
-                HA_BENCH_OPEN_SAMPLES="2",
-                HA_BENCH_CONFIRM_SAMPLES="2",
-            ),
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=600,
-            check=False,
-        )
-    finally:
-        db.close()
-    lines = [line for line in res.stdout.splitlines() if line.startswith("BENCH:")]
-    assert lines, res.stdout[-3000:] + res.stderr[-5000:]
-    acts = json.loads(lines[-1][len("BENCH:") :])
-    assert acts["samples"] == {"open": 2, "confirm": 2}
-    assert set(acts["1"]) == set(acts["5"])
-    assert len(acts["1"]) == 12, sorted(acts["1"])  # 6 actions: open, confirm
-    for size in ("1", "5"):
-        for action, cell in acts[size].items():
-            assert len(cell["queries"]) == len(cell["seconds"]) == 2, (size, action)
-    assert run.actions_problems(acts) == []
-    assert "**yes**" in "\n".join(run.render_actions(acts))
+def test_make_bench_replaces_the_header_and_its_sections_only(tmp_path, monkeypatch):
+    doc = tmp_path / "BENCHMARKS.md"
+    doc.write_text("# Benchmarks\n\nOld header.\n\n## 3. Old 3\n\nx\n\n## 4. Analysis\n\nkept\n")
+    monkeypatch.setattr(sections, "BENCHMARKS", str(doc))
+    sections.write([["# Benchmarks", "", "New header.", ""], ["## 3. New 3", "", "y", ""]])
+    assert doc.read_text() == (
+        "# Benchmarks\n\nNew header.\n\n## 3. New 3\n\ny\n\n## 4. Analysis\n\nkept\n"
+    )

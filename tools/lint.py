@@ -9,7 +9,8 @@
 - eslint on the JavaScript of the addons (static/src, static/tests), with OCA's
   configuration for Odoo 18 (tools/eslint.config.cjs); a warning is a finding too;
 - README.rst rendered from readme/, pyproject.toml from the manifests and each
-  addon's copy of LICENSE are up to date (tools.render_readme, tools.make_pyprojects).
+  addon's copy of LICENSE are up to date (tools.render_readme, tools.make_pyprojects);
+- no function over 50 lines in the product and the tooling (tools.function_length).
 
 Scope: the product addons and standins/, plus tools/, tests/, bench/ and
 i18n/*.py for ruff. The Python tools live in pinned virtualenvs
@@ -270,6 +271,11 @@ def generated_commands(fix, selected):
     ]
 
 
+def function_length_commands(fix, selected):
+    """No function over 50 lines in the product and the tooling."""
+    return [] if fix else [("function length", [sys.executable, "-m", "tools.function_length"])]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fix", action="store_true", help="rewrite what the tools can fix")
@@ -285,6 +291,7 @@ def main():
             prettier_commands,
             eslint_commands,
             generated_commands,
+            function_length_commands,
         ):
             commands += build(args.fix, selected)
     except (devenv.SetupError, subprocess.CalledProcessError) as exc:

@@ -6,7 +6,7 @@
 One colour and one symbol per service (``ICONS``), so the modules are told apart
 at a glance; the stand-ins get a grey tile. The symbols are glyphs of the DejaVu
 Sans font (Debian package ``fonts-dejavu-core``), drawn with Pillow (in the
-virtualenv of tools/devenv.py). The PNGs are committed: run this again only to
+virtualenv of tools/devenv/). The PNGs are committed: run this again only to
 change an icon or to draw the one of a new addon (add it to ``ICONS``).
 """
 

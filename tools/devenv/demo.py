@@ -61,6 +61,25 @@ def build_demo_db(platform, db, modules):
     log(f"demo database {db} ready in {time.time() - started:.0f} s")
 
 
+def reuse_demo_db(platform, db, modules, update):
+    """Install the suite's modules missing from ``db`` (and update the
+    others with ``update``)."""
+    log(f"reusing database {db} (`make clean-db` or `--rebuild` builds it again)")
+    missing = sorted(set(modules) - installed_modules(platform, db, modules))
+    to_update = [m for m in modules if m not in missing] if update else []
+    if missing or to_update:
+        what = (["-i", ",".join(missing)] if missing else []) + (
+            ["-u", ",".join(to_update)] if to_update else []
+        )
+        log(f"installing {', '.join(missing) or '-'}; updating {', '.join(to_update) or '-'}")
+        rc = platform.odoo_with_progress(
+            platform.odoo_cmd(db, *what, "--stop-after-init", "--log-level=info", "--no-http"),
+            total=len(missing) + len(to_update),
+        )
+        if rc:
+            raise SetupError(f"installing/updating modules in {db} failed (see above)")
+
+
 def cmd_run(args):
     started = time.time()
     if port_in_use(args.port):
@@ -77,20 +96,7 @@ def cmd_run(args):
     if not db_exists(platform.env, db):
         build_demo_db(platform, db, modules)
     else:
-        log(f"reusing database {db} (`make clean-db` or `--rebuild` builds it again)")
-        missing = sorted(set(modules) - installed_modules(platform, db, modules))
-        to_update = [m for m in modules if m not in missing] if args.update else []
-        if missing or to_update:
-            what = (["-i", ",".join(missing)] if missing else []) + (
-                ["-u", ",".join(to_update)] if to_update else []
-            )
-            log(f"installing {', '.join(missing) or '-'}; updating {', '.join(to_update) or '-'}")
-            rc = platform.odoo_with_progress(
-                platform.odoo_cmd(db, *what, "--stop-after-init", "--log-level=info", "--no-http"),
-                total=len(missing) + len(to_update),
-            )
-            if rc:
-                raise SetupError(f"installing/updating modules in {db} failed (see above)")
+        reuse_demo_db(platform, db, modules, args.update)
     log(f"starting Odoo on port {args.port}")
     proc = subprocess.Popen(
         platform.odoo_cmd(db, f"--http-port={args.port}", "--db-filter", f"^{db}$"),

@@ -27,6 +27,25 @@ def lang_dir(lang):
     return base if territory.lower() in ("", base) else lang
 
 
+def run_tours(cmd, env, logfile):
+    """Run the screenshot tours (``cmd``), their log into ``logfile``, the
+    screenshots and errors shown. Returns (exit code, failed, ran)."""
+    failed = ran = 0
+    proc = subprocess.Popen(
+        cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    with open(logfile, "w") as fh:
+        for line in proc.stdout:
+            fh.write(line)
+            m = RESULT_RE.search(line)
+            if m and "odoo.tests.result" in line:
+                failed += int(m.group(1)) + int(m.group(2))
+                ran += int(m.group(3))
+            if "screenshot " in line or " ERROR " in line or "FAIL" in line:
+                sys.stdout.write(line)
+    return proc.wait(), failed, ran
+
+
 def take_screenshots(args):
     ensure_chromium()
     platform = Platform()
@@ -57,22 +76,9 @@ def take_screenshots(args):
     )
     in_lang = f" in {lang}" if lang else ""
     log(f"taking the screenshots{in_lang} into {os.path.relpath(out, ROOT)} (tours on {db})")
-    failed = ran = 0
     logfile = os.path.join(CACHE, "screenshots.log")
     try:
-        proc = subprocess.Popen(
-            cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-        )
-        with open(logfile, "w") as fh:
-            for line in proc.stdout:
-                fh.write(line)
-                m = RESULT_RE.search(line)
-                if m and "odoo.tests.result" in line:
-                    failed += int(m.group(1)) + int(m.group(2))
-                    ran += int(m.group(3))
-                if "screenshot " in line or " ERROR " in line or "FAIL" in line:
-                    sys.stdout.write(line)
-        rc = proc.wait()
+        rc, failed, ran = run_tours(cmd, env, logfile)
     finally:
         drop_db(platform.env, db)
     if rc or failed or not ran:

@@ -132,6 +132,25 @@ def print_phases(phases, started):
     print(f"  {'total':58} {total / 60:5.1f} min  ({total:.0f} s)")
 
 
+def join_suite_tests(platform, suites, phases, problems):
+    """Wait for the suite-level test processes; (passed, failed) of them all."""
+    py_passed = py_failed = 0
+    for thread in suites:
+        thread.join()
+        run_ = thread.suite_tests
+        if run_ is None:
+            problems.append(f"{thread.name}: could not start: {thread.error}")
+            py_failed += 1
+            continue
+        passed, failed, seconds = run_.finish()
+        py_passed += passed
+        py_failed += failed
+        phases.append((run_.label, seconds))
+        if thread.database:
+            drop_db(platform.env, thread.database)
+    return py_passed, py_failed
+
+
 def cmd_test(args):
     started = time.time()
     phases = []
@@ -162,20 +181,7 @@ def cmd_test(args):
     if tests_run == 0:
         problems.append("no Odoo test ran: treated as a failure")
         odoo_failed = max(odoo_failed, 1)
-    py_passed = py_failed = 0
-    for thread in suites:
-        thread.join()
-        run_ = thread.suite_tests
-        if run_ is None:
-            problems.append(f"{thread.name}: could not start: {thread.error}")
-            py_failed += 1
-            continue
-        passed, failed, seconds = run_.finish()
-        py_passed += passed
-        py_failed += failed
-        phases.append((run_.label, seconds))
-        if thread.database:
-            drop_db(platform.env, thread.database)
+    py_passed, py_failed = join_suite_tests(platform, suites, phases, problems)
     if suites and py_passed + py_failed == 0:
         problems.append("no suite-level test ran: treated as a failure")
         py_failed = 1
