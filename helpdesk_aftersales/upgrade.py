@@ -59,6 +59,18 @@ def move_fields(cr, model, fields, old_module, new_module):
         "old": old_module,
         "new": new_module,
     }
+    moved = _move_field_xmlids(cr, params)
+    _move_selection_xmlids(cr, params)
+    _move_foreign_keys(cr, params)
+    if moved:
+        _logger.info(
+            "%s: fields %s moved from %s to %s", model, ", ".join(fields), old_module, new_module
+        )
+    return moved
+
+
+def _move_field_xmlids(cr, params):
+    """The fields' XML ids change module; returns how many did."""
     cr.execute(
         """
         UPDATE ir_model_data d
@@ -72,7 +84,11 @@ def move_fields(cr, model, fields, old_module, new_module):
         """,
         params,
     )
-    moved = cr.rowcount
+    return cr.rowcount
+
+
+def _move_selection_xmlids(cr, params):
+    """The XML ids of the fields' selection values change module."""
     cr.execute(
         """
         UPDATE ir_model_data d
@@ -87,7 +103,13 @@ def move_fields(cr, model, fields, old_module, new_module):
         """,
         params,
     )
-    table = model.replace(".", "_")
+
+
+def _move_foreign_keys(cr, params):
+    """The fields' foreign key constraints change module (Odoo names them
+    ``<table>_<field>_fkey``)."""
+    table = params["model"].replace(".", "_")
+    constraints = tuple(f"{table}_{name}_fkey" for name in params["fields"])
     cr.execute(
         """
         UPDATE ir_model_constraint c
@@ -100,10 +122,5 @@ def move_fields(cr, model, fields, old_module, new_module):
                 WHERE o.name = c.name AND m.name = %(new)s
            )
         """,
-        dict(params, constraints=tuple(f"{table}_{name}_fkey" for name in fields)),
+        dict(params, constraints=constraints),
     )
-    if moved:
-        _logger.info(
-            "%s: fields %s moved from %s to %s", model, ", ".join(fields), old_module, new_module
-        )
-    return moved
