@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResCompany(models.Model):
@@ -13,3 +13,9 @@ class ResCompany(models.Model):
         help="The helpdesk team in which the returns customers request from the portal "
         "open a ticket.",
     )
+
+    @api.constrains("helpdesk_return_team_id")
+    def _check_aftersales_return_team_company(self):
+        # check_company=True is only enforced on write by models with
+        # _check_company_auto, which the company is not.
+        self._check_company(["helpdesk_return_team_id"])
