@@ -10,6 +10,7 @@
     "depends": ["helpdesk_aftersales", "sale_loyalty"],
     "data": [
         "security/ir.model.access.csv",
+        "security/helpdesk_aftersales_coupon_security.xml",
         "wizard/helpdesk_sale_coupon_generate_views.xml",
         "wizard/helpdesk_coupon_share_views.xml",
         "views/loyalty_card_views.xml",

@@ -10,6 +10,7 @@
     "depends": ["helpdesk_aftersales", "industry_fsm"],
     "data": [
         "security/ir.model.access.csv",
+        "security/helpdesk_aftersales_fsm_security.xml",
         "wizard/helpdesk_create_fsm_task_views.xml",
         "views/helpdesk_team_views.xml",
         "views/helpdesk_ticket_views.xml",

@@ -10,6 +10,7 @@
     "depends": ["helpdesk_aftersales", "helpdesk_aftersales_sale", "account"],
     "data": [
         "security/ir.model.access.csv",
+        "security/helpdesk_aftersales_refund_security.xml",
         "wizard/account_move_reversal_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/account_move_views.xml",

@@ -1,4 +1,5 @@
 from . import (
+    helpdesk_aftersales_company_mixin,
     helpdesk_aftersales_document_mixin,
     helpdesk_aftersales_wizard_mixin,
     helpdesk_team,

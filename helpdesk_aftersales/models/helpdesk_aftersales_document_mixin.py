@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HelpdeskAftersalesDocumentMixin(models.AbstractModel):
@@ -19,7 +19,17 @@ class HelpdeskAftersalesDocumentMixin(models.AbstractModel):
         copy=False,
         readonly=True,
         ondelete="set null",
+        check_company=True,
     )
+
+    @api.constrains("helpdesk_ticket_id")
+    def _check_aftersales_ticket_company(self):
+        # Not every document model checks its companies on write
+        # (``_check_company_auto``: coupons and tasks do not): the link to the
+        # ticket is checked here for all of them. A document of no company
+        # (a coupon of a program shared by the companies) fits any ticket
+        # (``helpdesk.ticket._check_company_domain``).
+        self._check_company(["helpdesk_ticket_id"])
 
     def _aftersales_portal_status(self):
         """``(label, tone)``: the status of this document as its customer

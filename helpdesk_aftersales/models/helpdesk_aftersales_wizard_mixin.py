@@ -50,7 +50,10 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
     of another company than the ticket's (``company_id``, related to it)."""
 
     _name = "helpdesk.aftersales.wizard.mixin"
+    _inherit = ["helpdesk.aftersales.company.mixin"]
     _description = "After-sales dialog opened from a helpdesk ticket"
+
+    _aftersales_company_field = "helpdesk_ticket_id"
 
     # Set by each bridge: the team flag that enables its service.
     _aftersales_service_field = None

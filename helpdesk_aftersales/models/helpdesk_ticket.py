@@ -25,6 +25,14 @@ class HelpdeskTicket(models.Model):
         groups="helpdesk_aftersales_platform.group_helpdesk_user",
     )
 
+    def _check_company_domain(self, companies):
+        # A document of no company (e.g. a coupon of a program shared by the
+        # companies) may be linked to a ticket of any company, as a record of
+        # no company may be given any user (res.users does the same).
+        if not companies:
+            return []
+        return super()._check_company_domain(companies)
+
     def _aftersales_count(self, model_name, domain=None):
         """Number of ``model_name`` documents linked to each ticket of ``self``,
         in one query whatever the number of tickets.

@@ -309,3 +309,275 @@ class AftersalesAccessCase(HelpdeskAftersalesCase):
         self.assertEqual(ticket_b.company_id, company_b)
         env = self.env(user=user, context={"allowed_company_ids": [company_b.id, company_a.id]})
         return ticket_b.with_env(env)
+
+
+# Company boundaries (issue 26) ----------------------------------------------
+# The systematic guards: every model a module of the suite defines (regular
+# and transient), and every relational field it adds to company data, walked
+# from the registry. A new model without a record rule, or a new field to
+# company data that the ORM does not check, fails them.
+
+
+def aftersales_suite_modules(env):
+    """The installed addons of the suite."""
+    return set(
+        env["ir.module.module"]
+        .sudo()
+        .search([("name", "=like", "helpdesk\\_aftersales%"), ("state", "=", "installed")])
+        .mapped("name")
+    )
+
+
+def aftersales_module_models(env, module):
+    """The models ``module`` defines (regular and transient), from the registry."""
+    return sorted(
+        name
+        for name, model in env.registry.items()
+        if model._original_module == module and not model._abstract
+    )
+
+
+def aftersales_field_module(model, field):
+    """The module that gives ``field`` to ``model`` (a class of the registry):
+    the one that defines it, or for a field of one of the base's mixins, the
+    module that adds the mixin to the model."""
+    registry = model.pool
+    for cls in reversed(model.__mro__):
+        inherit = getattr(cls, "_inherit", None) or ()
+        inherit = [inherit] if isinstance(inherit, str) else list(inherit)
+        mixins = [
+            registry[name]
+            for name in inherit
+            if name.startswith("helpdesk.aftersales.") and name in registry
+        ]
+        if any(field.name in mixin._fields for mixin in mixins):
+            return cls._module
+    return field._module
+
+
+def aftersales_company_fields(env, module):
+    """``[(model, field name)]``: the relational fields ``module`` adds (also
+    through the suite's mixins) that point to company data (a comodel with a
+    company) and that a user may write."""
+    result = []
+    for name, model in env.registry.items():
+        if model._abstract:
+            continue
+        for field in model._fields.values():
+            if field.automatic or aftersales_field_module(model, field) != module:
+                continue
+            if field.type not in ("many2one", "many2many") or field.related:
+                continue
+            if field.compute and not (field.store and not field.readonly):
+                continue
+            comodel = env[field.comodel_name]
+            if comodel._name == "res.company" or "company_id" not in comodel._fields:
+                continue
+            result.append((name, field.name))
+    return sorted(result)
+
+
+def aftersales_related_fields(env, module):
+    """``[(model, field name, first field of its path)]``: the related fields
+    ``module`` gives the dialogs (transient models), read through a relational
+    field: what a dialog shows of the records it is given."""
+    result = []
+    for name, model in env.registry.items():
+        if model._abstract or not model._transient:
+            continue
+        for field in model._fields.values():
+            if not field.related or aftersales_field_module(model, field) != module:
+                continue
+            first = model._fields[field.related.split(".")[0]]
+            if first.relational:
+                result.append((name, field.name, first.name))
+    return sorted(result)
+
+
+class AftersalesBoundaryCase(AftersalesAccessCase):
+    """The company boundaries of one module of the suite: its test_access.py
+    sets ``boundary_module``, gives a record of company A (the set-up's
+    company) of each model it defines (``_boundary_sample``) and calls the
+    three guards. Company A is the set-up's; the agent of company B has every
+    right, in company B only."""
+
+    boundary_module = None
+
+    @classmethod
+    def _setup_aftersales_boundaries(cls):
+        """The agent of company B; call after ``_setup_aftersales_access``."""
+        cls.boundary_company_a = cls.env.company
+        cls.boundary_company_b = cls.env["res.company"].create({"name": "Boundary B"})
+        # The set-up's user writes what only administrators write (companies).
+        cls.env.user.company_ids |= cls.boundary_company_b
+        cls.boundary_agent = new_test_user(
+            cls.env,
+            login="boundary_agent_b",
+            groups=cls._access_groups(ALL_RIGHTS),
+            company_id=cls.boundary_company_b.id,
+            company_ids=[(6, 0, cls.boundary_company_b.ids)],
+        )
+        # A ticket that stays in company A when a probe moves the set-up's
+        # ticket to company B.
+        cls.boundary_ticket_a = cls.env["helpdesk.ticket"].create(
+            {
+                **TICKET_REQUIRED_VALUES,
+                "name": "Stays in A",
+                "team_id": cls.aftersales_team.id,
+                "partner_id": cls.aftersales_customer.id,
+            }
+        )
+
+    def _boundary_sample(self, model_name):
+        """A record of ``model_name`` of company A, as its users make it. A
+        dialog of a ticket is opened on the set-up's ticket; a module gives
+        the others."""
+        Model = self.env[model_name]
+        if model_name == "helpdesk.ticket":
+            return self.aftersales_ticket
+        if isinstance(Model, type(self.env["helpdesk.aftersales.wizard.mixin"])):
+            ticket = self.aftersales_ticket
+            return Model.with_context(active_model="helpdesk.ticket", active_id=ticket.id).create(
+                {}
+            )
+        self.fail(f"no record of {model_name}: give one in _boundary_sample")
+
+    def _boundary_as(self, records, user):
+        """``records`` in a request of ``user``: their allowed companies, and
+        nothing in the cache (as in production, one request per user: what
+        the set-up read is not served to them)."""
+        self.env.invalidate_all()
+        context = dict(records.env.context, allowed_company_ids=user.company_ids.ids)
+        return records.with_env(records.env(user=user, context=context))
+
+    def _boundary_record_of_a(self, model_name):
+        """A record of ``model_name`` of company A that the agent of company B
+        may not read: the set-up must have one."""
+        records = self.env[model_name].sudo().with_context(active_test=False)
+        found = records.search(
+            [("company_id", "=", self.boundary_company_a.id)], order="id desc", limit=1
+        )
+        self.assertTrue(found, f"the set-up has no {model_name} of company A")
+        return found.with_env(self.env)
+
+    def _boundary_move_to_company_b(self, record):
+        """Make ``record`` a record of company B for the rules and the company
+        checks, inside the test's transaction: its company column and those
+        it is related to, and the set-up's ticket (a dialog's company)."""
+        from odoo.tools import SQL
+
+        company_b = self.boundary_company_b.id
+        self.env.flush_all()  # what the ORM still has to write would undo this
+        self.env.cr.execute(
+            SQL(
+                "UPDATE helpdesk_ticket SET company_id = %s WHERE id = %s",
+                company_b,
+                self.aftersales_ticket.id,
+            )
+        )
+        record = record.sudo()
+        field = record._fields.get("company_id")
+        while field:
+            if field.store:
+                self.env.cr.execute(
+                    SQL(
+                        "UPDATE %s SET company_id = %s WHERE id IN %s",
+                        SQL.identifier(record._table),
+                        company_b,
+                        tuple(record.ids),
+                    )
+                )
+            if not field.related:
+                break
+            *path, last = field.related.split(".")
+            for name in path:
+                record = record[name]
+            field = record._fields.get(last) if record else None
+        self.env.invalidate_all()
+
+    def assertCompanyBoundaries(self):
+        """The three guards on the module's models and fields."""
+        self.assertTrue(
+            aftersales_module_models(self.env, self.boundary_module)
+            or aftersales_company_fields(self.env, self.boundary_module)
+            or aftersales_related_fields(self.env, self.boundary_module),
+            f"{self.boundary_module} has nothing to guard: leave it out",
+        )
+        self.assertModelsHaveCompanyRules()
+        self.assertCompanyFieldsChecked()
+        self.assertRelatedFieldsReadAsUser()
+
+    def assertModelsHaveCompanyRules(self):
+        """The agent of company B neither reads, writes nor creates a record
+        of company A of any model the module defines."""
+        from contextlib import closing
+
+        from odoo.exceptions import UserError
+
+        models = aftersales_module_models(self.env, self.boundary_module)
+        agent = self.boundary_agent
+        for model_name in models:
+            with self.subTest(model=model_name), closing(self.env.cr.savepoint()):
+                sample = self._boundary_sample(model_name)
+                self.assertEqual(sample._name, model_name)
+                values = sample.copy_data()[0]
+                mine = self._boundary_as(sample, agent)
+                with self.assertRaises(UserError, msg="read"):
+                    mine.read(["display_name"])
+                with self.assertRaises(UserError, msg="write"):
+                    mine.check_access("write")
+                with self.assertRaises(UserError, msg="create"):
+                    self._boundary_as(self.env[model_name], agent).create(values)
+
+    def assertCompanyFieldsChecked(self):
+        """Every relational field to company data the module adds refuses a
+        record of company A on a record of company B, written by the agent of
+        company B (who may write the record; records only administrators
+        write, such as companies, by the set-up's user)."""
+        from contextlib import closing
+
+        from odoo import Command
+        from odoo.exceptions import UserError
+
+        fields = aftersales_company_fields(self.env, self.boundary_module)
+        agent = self.boundary_agent
+        for model_name, field_name in fields:
+            with self.subTest(field=f"{model_name}.{field_name}"), closing(self.env.cr.savepoint()):
+                sample = self._boundary_sample(model_name)
+                comodel = sample._fields[field_name].comodel_name
+                self._boundary_move_to_company_b(sample)
+                value = self._boundary_record_of_a(comodel)
+                writer = agent if self._boundary_as(sample, agent).has_access("write") else None
+                mine = self._boundary_as(sample, writer or self.env.user)
+                mine.check_access("write")  # the writer may write the record itself
+                if sample._fields[field_name].type == "many2many":
+                    vals = {field_name: [Command.set(value.ids)]}
+                else:
+                    vals = {field_name: value.id}
+                with self.assertRaises(UserError):
+                    mine.write(vals)
+                    mine.flush_recordset()
+
+    def assertRelatedFieldsReadAsUser(self):
+        """What a dialog shows of the records it is given, read by the agent of
+        company B for records of company A: nothing (an access error or an
+        empty value), also before it is saved (onchange)."""
+        from odoo.exceptions import AccessError
+
+        agent = self.boundary_agent
+        for model_name, field_name, first in aftersales_related_fields(
+            self.env, self.boundary_module
+        ):
+            comodel = self.env[model_name]._fields[first].comodel_name
+            if "company_id" not in self.env[comodel]._fields:
+                continue
+            with self.subTest(field=f"{model_name}.{field_name}"):
+                value = self._boundary_record_of_a(comodel)
+                if self._boundary_as(value, agent).has_access("read"):
+                    continue  # shared with company B
+                record = self._boundary_as(self.env[model_name], agent).new({first: value.id})
+                try:
+                    shown = record[field_name]
+                except AccessError:
+                    continue
+                self.assertFalse(shown, "shows what the agent may not read")

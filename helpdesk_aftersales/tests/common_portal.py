@@ -82,3 +82,54 @@ class AftersalesPortalCase:
         self.assertTrue(forged.url.endswith("/my"), forged.url)
         self.assertPageHides(forged, 'id="ticket_aftersales"', *texts)
         return page
+
+    # Every route of the suite, as another customer (issue 26) -------------
+
+    def aftersales_suite_routes(self):
+        """The URL rules the installed addons of the suite add (their
+        controllers' routes), from Odoo's routing map."""
+        from .common_access import aftersales_suite_modules
+
+        prefixes = tuple(f"odoo.addons.{m}." for m in aftersales_suite_modules(self.env))
+        routes = []
+        for rule in self.env["ir.http"].routing_map().iter_rules():
+            endpoint = getattr(rule.endpoint, "original_endpoint", rule.endpoint)
+            endpoint = getattr(endpoint, "func", endpoint)  # functools.partial
+            if getattr(endpoint, "__module__", "").startswith(prefixes):
+                routes.append(rule)
+        return routes
+
+    def assertRoutesRefuseAnotherCustomer(self, ids_of_a, ids_of_b, login_b, hidden):
+        """Call every route of the suite as customer B (``login_b``) with
+        customer A's ids (``ids_of_a``: ``{argument: id}``), by GET and, for
+        the routes that take it, by POST with B's CSRF token (the page of B's
+        own ids, ``ids_of_b``): refused (an error page), never an HTTP 500,
+        and none of ``hidden`` (A's data) on the page."""
+        import re
+
+        routes = self.aftersales_suite_routes()
+        self.assertTrue(routes, "the suite adds routes")
+        self.authenticate(login_b, login_b)
+        for rule in routes:
+            with self.subTest(route=rule.rule):
+                missing = set(rule.arguments) - set(ids_of_a)
+                self.assertFalse(missing, f"{rule.rule}: give ids of customer A for {missing}")
+                url_a = rule.rule
+                url_b = rule.rule
+                for name in rule.arguments:
+                    url_a = re.sub(rf"<(\w+:)?{name}>", str(ids_of_a[name]), url_a)
+                    url_b = re.sub(rf"<(\w+:)?{name}>", str(ids_of_b[name]), url_b)
+                answers = [self.url_open(url_a)]
+                if not rule.methods or "POST" in rule.methods:
+                    token = re.search(
+                        r'name="csrf_token" value="([^"]+)"', self.url_open(url_b).text
+                    )
+                    self.assertTrue(token, f"{url_b}: customer B's own page has a form")
+                    answers.append(
+                        self.url_open(
+                            url_a, data={"csrf_token": token.group(1)}, allow_redirects=False
+                        )
+                    )
+                for answer in answers:
+                    self.assertIn(answer.status_code, (400, 403, 404), f"{url_a} answered")
+                    self.assertPageHides(answer, *hidden)

@@ -7,10 +7,15 @@ class HelpdeskCouponShare(models.TransientModel):
     with it) computes it; without eCommerce the dialog says what to install."""
 
     _name = "helpdesk.coupon.share"
+    _inherit = ["helpdesk.aftersales.company.mixin"]
     _description = "Share a coupon generated from a helpdesk ticket"
+    _aftersales_company_field = "coupon_id"
 
     coupon_id = fields.Many2one("loyalty.card", string="Coupon", required=True, readonly=True)
-    code = fields.Char(related="coupon_id.code", string="Coupon Code")
+    # A coupon code is money: read with the user's rights (a related field is
+    # read as superuser by default). The record rule keeps the dialog to the
+    # coupons generated from tickets of the user's companies.
+    code = fields.Char(related="coupon_id.code", string="Coupon Code", compute_sudo=False)
     share_link = fields.Char(compute="_compute_share_link")
 
     @api.depends("coupon_id")

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -9,7 +9,7 @@ class HelpdeskSaleCouponGenerate(models.TransientModel):
     _aftersales_service_field = "use_coupons"
     _check_company_auto = True
 
-    company_id = fields.Many2one(related="helpdesk_ticket_id.company_id")
+    company_id = fields.Many2one(related="helpdesk_ticket_id.company_id", compute_sudo=False)
     program_id = fields.Many2one(
         "loyalty.program",
         string="Coupon Program",
@@ -19,7 +19,25 @@ class HelpdeskSaleCouponGenerate(models.TransientModel):
     expiration_date = fields.Date(
         string="Valid Until", help="Leave empty for a coupon code that never expires."
     )
-    coupon_id = fields.Many2one("loyalty.card", string="Coupon", readonly=True)
+    coupon_id = fields.Many2one("loyalty.card", string="Coupon", readonly=True, check_company=True)
+
+    # The coupon is the one the dialog generates, never one it is given: its
+    # Get Share Link and Send by Email would hand out any coupon's code.
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(vals.get("coupon_id") for vals in vals_list):
+            self._aftersales_refuse_coupon()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "coupon_id" in vals and not self.env.su:
+            self._aftersales_refuse_coupon()
+        return super().write(vals)
+
+    def _aftersales_refuse_coupon(self):
+        raise UserError(
+            self.env._("The dialog generates its own coupon: a coupon cannot be given to it.")
+        )
 
     def _aftersales_check_values(self):
         """Checked before generating: the values may come from a forged call.
@@ -84,7 +102,9 @@ class HelpdeskSaleCouponGenerate(models.TransientModel):
         coupon of the first."""
         self.ensure_one()
         if not self.coupon_id:
-            self.coupon_id = self._aftersales_deliver(self.env._("Coupon generated: %(documents)s"))
+            coupon = self._aftersales_deliver(self.env._("Coupon generated: %(documents)s"))
+            # Written as superuser: the only way to set the dialog's coupon.
+            self.sudo().coupon_id = coupon
         return self.coupon_id
 
     def action_generate(self):

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from odoo.addons.helpdesk_aftersales_platform.platform import TEAM_MODEL
 
@@ -13,3 +13,9 @@ class HelpdeskTeam(models.Model):
         domain="[('is_fsm', '=', True), ('company_id', 'in', (company_id, False))]",
         help="Project of the Field Service tasks planned from this team's tickets.",
     )
+
+    @api.constrains("fsm_project_id")
+    def _check_aftersales_fsm_project_company(self):
+        # check_company=True is only enforced on write by models with
+        # _check_company_auto, which the team is not.
+        self._check_company(["fsm_project_id"])

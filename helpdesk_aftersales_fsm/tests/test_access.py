@@ -2,8 +2,15 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import BaseCommon
-from odoo.addons.helpdesk_aftersales.tests.common_access import AftersalesAccessCase
-from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
+from odoo.addons.helpdesk_aftersales.tests.common_access import (
+    AftersalesAccessCase,
+    AftersalesBoundaryCase,
+)
+from odoo.addons.helpdesk_aftersales_platform.platform import (
+    TEAM_MODEL,
+    TICKET_REQUIRED_VALUES,
+    USER_GROUP,
+)
 
 
 class FsmAccessCase(AftersalesAccessCase, BaseCommon):
@@ -95,3 +102,46 @@ class TestFsmAccess(FsmAccessCase):
             lambda: Wizard.create({"project_id": project_a.id}).action_generate_task(),
             "another company",
         )
+
+
+class FsmBoundaryCase(AftersalesBoundaryCase, FsmAccessCase):
+    """Records of company A for the company guards (issue 26)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_aftersales_boundaries()
+        cls.project_of_a = cls.env["project.project"].create(
+            {"name": "A Field Service", "is_fsm": True, "company_id": cls.boundary_company_a.id}
+        )
+        cls.task_of_a = cls.env["project.task"].create(
+            {
+                "name": "A intervention",
+                "project_id": cls.project_of_a.id,
+                "helpdesk_ticket_id": cls.aftersales_ticket.id,
+            }
+        )
+
+    def _boundary_sample(self, model_name):
+        if model_name == "project.task":
+            return self.task_of_a
+        if model_name == TEAM_MODEL:
+            return self.aftersales_team
+        return super()._boundary_sample(model_name)
+
+
+@tagged("post_install", "-at_install")
+class TestFsmBoundaries(FsmBoundaryCase):
+    boundary_module = "helpdesk_aftersales_fsm"
+
+    def test_company_boundaries(self):
+        self.assertCompanyBoundaries()
+
+    def test_task_of_another_company_cannot_be_linked(self):
+        # Issue 26, item 6: a task of company B linked to a ticket of A.
+        project_b = self.env["project.project"].create(
+            {"name": "B Field Service", "company_id": self.boundary_company_b.id}
+        )
+        task_b = self.env["project.task"].create({"name": "B task", "project_id": project_b.id})
+        with self.assertRaisesRegex(UserError, "Incompatible companies"):
+            task_b.helpdesk_ticket_id = self.aftersales_ticket

@@ -70,13 +70,17 @@ class TestFsmCloseWhenDone(AftersalesCloseCase, BaseCommon):
         self.assertEqual(self.open_after_sales_line(self.ticket, agent), "Tasks: 1")
         message = self.assertCloseRefused(self.ticket, agent)
         self.assertIn("- Tasks: Fix the chair on site", message)
-        # A task of another company is counted, not named (the agent
-        # cannot read it).
-        other_company = self.env["res.company"].create({"name": "Other Services"})
+        # A task the agent cannot read is counted, not named. (It was a
+        # task of another company: a document now links only to a ticket of
+        # its company, issue 26; a project restricted to its followers hides
+        # it as well.)
+        private = self.env["project.project"].create(
+            {"name": "Private services", "privacy_visibility": "followers"}
+        )
         self.env["project.task"].create(
             {
                 "name": "Secret visit",
-                "company_id": other_company.id,
+                "project_id": private.id,
                 "helpdesk_ticket_id": self.ticket.id,
             }
         )

@@ -9,8 +9,10 @@ class HelpdeskCreateFsmTask(models.TransientModel):
     _aftersales_service_field = "use_fsm"
     _check_company_auto = True
 
-    company_id = fields.Many2one(related="helpdesk_ticket_id.company_id")
-    partner_id = fields.Many2one(related="helpdesk_ticket_id.partner_id", string="Customer")
+    company_id = fields.Many2one(related="helpdesk_ticket_id.company_id", compute_sudo=False)
+    partner_id = fields.Many2one(
+        related="helpdesk_ticket_id.partner_id", compute_sudo=False, string="Customer"
+    )
     name = fields.Char(
         string="Title",
         compute="_compute_name",

@@ -1,1 +1,1 @@
-from . import test_translations, test_worksheet
+from . import test_boundaries, test_translations, test_worksheet

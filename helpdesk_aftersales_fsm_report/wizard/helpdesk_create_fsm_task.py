@@ -5,7 +5,7 @@ from odoo.exceptions import UserError
 class HelpdeskCreateFsmTask(models.TransientModel):
     _inherit = "helpdesk.create.fsm.task"
 
-    allow_worksheets = fields.Boolean(related="project_id.allow_worksheets")
+    allow_worksheets = fields.Boolean(related="project_id.allow_worksheets", compute_sudo=False)
     worksheet_template_id = fields.Many2one(
         "worksheet.template",
         string="Worksheet Template",

@@ -3,7 +3,10 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
-from odoo.addons.helpdesk_aftersales.tests.common_access import AftersalesAccessCase
+from odoo.addons.helpdesk_aftersales.tests.common_access import (
+    AftersalesAccessCase,
+    AftersalesBoundaryCase,
+)
 
 
 class RefundAccessCase(AftersalesAccessCase, AccountTestInvoicingCommon):
@@ -74,3 +77,75 @@ class TestRefundAccess(RefundAccessCase):
             ).refund_moves(),
         )
         self.assertFalse(self.invoice.reversal_move_ids)
+
+
+class RefundBoundaryCase(AftersalesBoundaryCase, RefundAccessCase):
+    """Records of company A for the company guards (issue 26)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_aftersales_boundaries()
+        company_a = cls.boundary_company_a
+        cls.product_of_a = cls.env["product.product"].create(
+            {"name": "Company A Desk", "company_id": company_a.id}
+        )
+        cls.order_of_a = cls.env["sale.order"].create({"partner_id": cls.aftersales_customer.id})
+        # A dialog that stays in company A when a probe moves the set-up's ticket.
+        cls._boundary_reversal(cls.boundary_ticket_a)
+
+    @classmethod
+    def _boundary_reversal(cls, ticket):
+        return (
+            cls.env["account.move.reversal"]
+            .with_context(active_model="helpdesk.ticket", active_id=ticket.id)
+            .create(
+                {
+                    "move_ids": [Command.set(cls.invoice.ids)],
+                    "journal_id": cls.company_data["default_journal_sale"].id,
+                }
+            )
+        )
+
+    def _boundary_sample(self, model_name):
+        if model_name == "account.move.reversal":
+            return self._boundary_reversal(self.aftersales_ticket)
+        if model_name == "helpdesk.refund.line":
+            return self._boundary_reversal(self.aftersales_ticket).helpdesk_line_ids[:1]
+        if model_name == "account.move":
+            return self.invoice
+        return super()._boundary_sample(model_name)
+
+
+@tagged("post_install", "-at_install")
+class TestRefundBoundaries(RefundBoundaryCase):
+    """Issue 26: the Refund dialog and its lines stay in their company."""
+
+    boundary_module = "helpdesk_aftersales_refund"
+
+    def test_company_boundaries(self):
+        self.assertCompanyBoundaries()
+
+    def test_products_to_refund_shows_no_other_invoice_line(self):
+        """The issue's step: Products to Refund given a line of another
+        customer's invoice shows its product and price; refused when the
+        line is saved."""
+        other = self.init_invoice(
+            "out_invoice",
+            partner=self.env["res.partner"].create({"name": "Someone else"}),
+            products=self.product_b,
+            post=True,
+        )
+        accountant = self.access_users["accountant"]
+        reversal = self._boundary_reversal(self.aftersales_ticket).with_user(accountant)
+        with self.assertRaisesRegex(UserError, "not a line of the invoices to refund"):
+            reversal.write(
+                {
+                    "helpdesk_line_ids": [
+                        Command.create(
+                            {"invoice_line_id": other.invoice_line_ids.id, "quantity": 1}
+                        )
+                    ]
+                }
+            )
+            reversal.helpdesk_line_ids.read(["product_id", "price_unit"])

@@ -551,17 +551,18 @@ class TestHelpdeskRefund(
         for case, other in others.items():
             with self.subTest(case):
                 wizard = self._forged(move_ids=invoice.ids)
-                # What a forged call could write past the dialog.
-                wizard.write(
-                    {
-                        "helpdesk_line_ids": [
-                            Command.create(
-                                {"invoice_line_id": other.invoice_line_ids[0].id, "quantity": 1}
-                            )
-                        ]
-                    }
-                )
+                # What a forged call could write past the dialog: refused when
+                # written (issue 26), not only at Reverse.
                 with self.assertRaisesRegex(UserError, "not a line of the invoices to refund"):
+                    wizard.write(
+                        {
+                            "helpdesk_line_ids": [
+                                Command.create(
+                                    {"invoice_line_id": other.invoice_line_ids[0].id, "quantity": 1}
+                                )
+                            ]
+                        }
+                    )
                     wizard.refund_moves()
         self.assertFalse(self._credit_notes())
 

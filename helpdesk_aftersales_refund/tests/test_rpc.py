@@ -45,3 +45,12 @@ class TestRefundRpc(AftersalesRpcCase, RefundAccessCase, HttpCase):
             (credit_note.state, credit_note.auto_post, str(credit_note.date)),
             ("draft", "at_date", "9999-12-31"),
         )
+
+    def test_forged_reversal_without_journal(self):
+        # Issue 26: a clear error, not the database's NOT NULL constraint
+        # (an ERROR in the server log).
+        self.assertRpcRefused(
+            self.aftersales_ticket,
+            {"move_ids": [[6, 0, self.invoice.ids]], "journal_id": False},
+            "Choose a sales journal",
+        )

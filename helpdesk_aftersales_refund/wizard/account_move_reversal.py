@@ -22,7 +22,7 @@ class AccountMoveReversal(models.TransientModel):
     # domain repeats ``_aftersales_invoice_domain``): never a list of the
     # customer's documents, whose length would grow with their history.
     helpdesk_commercial_partner_id = fields.Many2one(
-        related="helpdesk_ticket_id.commercial_partner_id", string="Customer"
+        related="helpdesk_ticket_id.commercial_partner_id", compute_sudo=False, string="Customer"
     )
     sale_order_id = fields.Many2one(
         "sale.order",
@@ -81,6 +81,30 @@ class AccountMoveReversal(models.TransientModel):
             limit=2,
         )
         return [Command.set(invoices.ids)] if len(invoices) == 1 else []
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._aftersales_check_journal_given(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        for wizard in self:
+            wizard._aftersales_check_journal_given(vals)
+        return super().write(vals)
+
+    def _aftersales_check_journal_given(self, vals):
+        # The journal is required: a forged call without one would reach the
+        # database's NOT NULL constraint (an error in the server log).
+        if (
+            "journal_id" in vals
+            and not vals["journal_id"]
+            and self._aftersales_is_ticket_dialog(vals)
+        ):
+            raise UserError(self._aftersales_journal_message())
+
+    def _aftersales_journal_message(self):
+        return self.env._("Choose a sales journal of the ticket's company for the credit note.")
 
     @api.constrains("journal_id", "move_ids")
     def _check_journal_type(self):
@@ -281,9 +305,7 @@ class AccountMoveReversal(models.TransientModel):
             self.journal_id.type != "sale"
             or self.journal_id.company_id != self.helpdesk_ticket_id.company_id
         ):
-            raise UserError(
-                self.env._("Choose a sales journal of the ticket's company for the credit note.")
-            )
+            raise UserError(self._aftersales_journal_message())
 
     def _aftersales_check_lines(self):
         """Products to Refund: lines of the chosen invoices, at least one per

@@ -8,15 +8,30 @@ class HelpdeskRefundLine(models.TransientModel):
     invoice line the credit note refunds."""
 
     _name = "helpdesk.refund.line"
+    _inherit = ["helpdesk.aftersales.company.mixin"]
     _description = "Product to refund from a helpdesk ticket"
+    _check_company_auto = True
+    _aftersales_company_field = "wizard_id"
     _rec_name = "product_id"
 
     wizard_id = fields.Many2one("account.move.reversal", required=True, ondelete="cascade")
-    invoice_line_id = fields.Many2one("account.move.line", string="Invoice Line", required=True)
-    move_id = fields.Many2one(related="invoice_line_id.move_id", string="Invoice")
-    product_id = fields.Many2one(related="invoice_line_id.product_id", string="Product")
-    price_unit = fields.Float(related="invoice_line_id.price_unit", string="Unit Price")
-    uom_id = fields.Many2one(related="invoice_line_id.product_uom_id", string="Unit of Measure")
+    company_id = fields.Many2one(related="wizard_id.company_id", compute_sudo=False)
+    invoice_line_id = fields.Many2one(
+        "account.move.line", string="Invoice Line", required=True, check_company=True
+    )
+    # Read with the user's rights: the dialog shows only what its user may read.
+    move_id = fields.Many2one(
+        related="invoice_line_id.move_id", string="Invoice", compute_sudo=False
+    )
+    product_id = fields.Many2one(
+        related="invoice_line_id.product_id", string="Product", compute_sudo=False
+    )
+    price_unit = fields.Float(
+        related="invoice_line_id.price_unit", string="Unit Price", compute_sudo=False
+    )
+    uom_id = fields.Many2one(
+        related="invoice_line_id.product_uom_id", string="Unit of Measure", compute_sudo=False
+    )
     quantity = fields.Float(digits="Product Unit of Measure", required=True)
     max_quantity = fields.Float(
         string="Refundable Quantity",
@@ -31,19 +46,26 @@ class HelpdeskRefundLine(models.TransientModel):
         for line in self:
             line.max_quantity = refundable.get(line.invoice_line_id.sudo(), 0.0)
 
-    def _aftersales_check_line(self):
-        """A positive quantity of a product line of the invoices to refund."""
-        invoice_line = self.invoice_line_id
+    @api.constrains("invoice_line_id", "wizard_id")
+    def _check_aftersales_invoice_line(self):
+        # When the line is saved, not only at Reverse: a line shows its
+        # invoice line's product, price and quantity.
+        for line in self:
+            line._aftersales_check_invoice_line()
+
+    def _aftersales_check_invoice_line(self):
+        """A product line of the invoices the dialog refunds."""
+        invoice_line = self.invoice_line_id.sudo()
         if (
-            invoice_line.move_id not in self.wizard_id.move_ids
+            invoice_line.move_id not in self.wizard_id.sudo().move_ids
             or invoice_line.display_type != "product"
         ):
-            raise UserError(
-                self.env._(
-                    "The line %(product)s is not a line of the invoices to refund.",
-                    product=invoice_line.display_name,
-                )
-            )
+            raise UserError(self.env._("This line is not a line of the invoices to refund."))
+
+    def _aftersales_check_line(self):
+        """A positive quantity of a product line of the invoices to refund."""
+        self._aftersales_check_invoice_line()
+        invoice_line = self.invoice_line_id
         rounding = invoice_line.product_uom_id.rounding or 0.01
         if float_compare(self.quantity, 0.0, precision_rounding=rounding) <= 0:
             raise UserError(

@@ -1,1 +1,1 @@
-from . import test_refund_lot
+from . import test_boundaries, test_refund_lot

@@ -7,7 +7,7 @@ class AccountMoveReversal(models.TransientModel):
 
     _inherit = "account.move.reversal"
 
-    helpdesk_tracking = fields.Selection(related="helpdesk_product_id.tracking")
+    helpdesk_tracking = fields.Selection(related="helpdesk_product_id.tracking", compute_sudo=False)
     helpdesk_lot_id = fields.Many2one(
         "stock.lot",
         string="Lot/Serial Number",

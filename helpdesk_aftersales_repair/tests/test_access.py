@@ -2,7 +2,10 @@ from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
-from odoo.addons.helpdesk_aftersales.tests.common_access import AftersalesAccessCase
+from odoo.addons.helpdesk_aftersales.tests.common_access import (
+    AftersalesAccessCase,
+    AftersalesBoundaryCase,
+)
 
 
 class RepairAccessCase(AftersalesAccessCase, BaseCommon):
@@ -69,3 +72,32 @@ class TestRepairAccess(RepairAccessCase):
     def test_nothing_left_when_the_last_step_fails(self):
         form = self._repair_form(self.aftersales_ticket.with_user(self.access_users["stock_user"]))
         self.assertLeavesNothingWhenLastStepFails(self.aftersales_ticket, form.save, "repair.order")
+
+
+class RepairBoundaryCase(AftersalesBoundaryCase, RepairAccessCase):
+    """Records of company A for the company guards (issue 26)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_aftersales_boundaries()
+        cls.repair_of_a = cls.env["repair.order"].create(
+            {
+                "product_id": cls.chair.id,
+                "partner_id": cls.aftersales_customer.id,
+                "helpdesk_ticket_id": cls.aftersales_ticket.id,
+            }
+        )
+
+    def _boundary_sample(self, model_name):
+        if model_name == "repair.order":
+            return self.repair_of_a
+        return super()._boundary_sample(model_name)
+
+
+@tagged("post_install", "-at_install")
+class TestRepairBoundaries(RepairBoundaryCase):
+    boundary_module = "helpdesk_aftersales_repair"
+
+    def test_company_boundaries(self):
+        self.assertCompanyBoundaries()

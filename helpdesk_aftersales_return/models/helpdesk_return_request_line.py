@@ -10,16 +10,22 @@ class HelpdeskReturnRequestLine(models.Model):
     and proposed by the ticket's Return dialog."""
 
     _name = "helpdesk.return.request.line"
+    _inherit = ["helpdesk.aftersales.company.mixin"]
     _description = "Requested Return"
     _order = "ticket_id, id"
     _check_company_auto = True
+    _aftersales_company_field = "ticket_id"
 
     ticket_id = fields.Many2one(
         "helpdesk.ticket", string="Ticket", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="ticket_id.company_id", store=True)
     sale_line_id = fields.Many2one(
-        "sale.order.line", string="Order Line", required=True, ondelete="cascade"
+        "sale.order.line",
+        string="Order Line",
+        required=True,
+        ondelete="cascade",
+        check_company=True,
     )
     move_id = fields.Many2one(
         "stock.move",
@@ -27,6 +33,7 @@ class HelpdeskReturnRequestLine(models.Model):
         required=True,
         ondelete="cascade",
         index=True,
+        check_company=True,
         help="The done delivery move the product is returned from.",
     )
     picking_id = fields.Many2one(related="move_id.picking_id", string="Delivery")

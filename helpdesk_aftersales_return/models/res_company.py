@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from odoo.addons.helpdesk_aftersales_platform.platform import TEAM_MODEL
 
@@ -15,3 +15,9 @@ class ResCompany(models.Model):
         help="The helpdesk team in which the returns customers request from the portal "
         "open a ticket.",
     )
+
+    @api.constrains("helpdesk_return_team_id")
+    def _check_aftersales_return_team_company(self):
+        # check_company=True is only enforced on write by models with
+        # _check_company_auto, which the company is not.
+        self._check_company(["helpdesk_return_team_id"])

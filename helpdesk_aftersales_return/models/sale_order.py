@@ -1,3 +1,5 @@
+import math
+
 from markupsafe import Markup
 
 from odoo import models
@@ -103,6 +105,15 @@ class SaleOrder(models.Model):
             raise UserError(
                 _("Returns cannot be requested online for this order: please contact us.")
             )
+        # The page offers the button only on confirmed orders; its URL too.
+        if self.state != "sale":
+            raise UserError(
+                _(
+                    "The order %(order)s is not a confirmed order: a return cannot be "
+                    "requested for it.",
+                    order=self.name,
+                )
+            )
         moves = self._aftersales_delivered_moves()
         # Two requests of the same products posted at once: the second waits
         # here until the first is committed, then its transaction fails and
@@ -128,7 +139,10 @@ class SaleOrder(models.Model):
                 line_id = int(key)
                 quantity = float(value or 0)
             except ValueError:
-                raise UserError(_("Enter the quantities to return as numbers.")) from None
+                quantity = math.nan
+            # float() also reads "nan", "inf" and "1e309" (infinite).
+            if not math.isfinite(quantity):
+                raise UserError(_("Enter the quantities to return as numbers."))
             if line_id not in offered:
                 raise UserError(
                     _(

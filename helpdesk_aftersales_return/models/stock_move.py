@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import float_is_zero, float_round
 
 
@@ -22,6 +22,12 @@ class StockMove(models.Model):
         store=True,
         index="btree_not_null",
     )
+
+    @api.constrains("helpdesk_return_reason_id")
+    def _check_aftersales_return_reason_company(self):
+        # check_company=True is only enforced on write by models with
+        # _check_company_auto, which the stock move is not.
+        self._check_company(["helpdesk_return_reason_id"])
 
     def _aftersales_returnable_quantities(self):
         """What the customer may still send back of these done deliveries.

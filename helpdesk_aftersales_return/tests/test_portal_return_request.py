@@ -4,13 +4,14 @@ from unittest.mock import patch
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales.tests.common_portal import AftersalesPortalCase
 from odoo.addons.helpdesk_aftersales_platform.platform import STAGES, TEAM_MODEL, add_team_stages
 
 from .common import sell_and_deliver
 
 
 @tagged("post_install", "-at_install")
-class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
+class TestPortalReturnRequest(AftersalesPortalCase, HelpdeskAftersalesCase, HttpCase):
     """Request a Return from a delivered order's portal page: two customers
     with a portal user each, real GETs and POSTs (with the CSRF token)."""
 
@@ -441,6 +442,35 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
             ),
             "Choose one of the proposed return reasons for Office Chair.",
         )
+
+    def test_every_route_refuses_another_customer(self):
+        # Issue 26: every route the suite adds, as Bob with Jane's ids.
+        self.assertRoutesRefuseAnotherCustomer(
+            {"order_id": self.order.id},
+            {"order_id": self.bob_order.id},
+            "portal_bob",
+            hidden=[self.order.name, "Desk Lamp"],
+        )
+        self.assertFalse(self._tickets(), "nothing is created")
+
+    def test_quantities_that_are_no_finite_numbers(self):
+        # Issue 26: Python's float() reads these, and the page answered HTTP 500.
+        key = f"quantity_{self._line(self.order, self.chair).id}"
+        for value in ("nan", "inf", "-inf", "1e309"):
+            with self.subTest(value):
+                self.assertRefused(
+                    self._post(self.order, {key: value}),
+                    "Enter the quantities to return as numbers.",
+                )
+
+    def test_cancelled_order(self):
+        # Issue 26: the page offers no Request a Return on a cancelled order,
+        # its URL must not take one either.
+        order = sell_and_deliver(self.env, self.jane, {self.chair: 1})
+        order._action_cancel()
+        self.assertEqual(order.state, "cancel")
+        response = self._post(order, {f"quantity_{order.order_line.id}": "1"})
+        self.assertRefused(response, "is not a confirmed order")
 
     def test_no_team_for_portal_requests(self):
         with Form(self.aftersales_team) as team:

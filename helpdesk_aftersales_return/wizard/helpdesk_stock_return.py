@@ -19,12 +19,12 @@ class HelpdeskStockReturn(models.TransientModel):
     _aftersales_service_field = "use_product_returns"
     _check_company_auto = True
 
-    company_id = fields.Many2one(related="helpdesk_ticket_id.company_id")
+    company_id = fields.Many2one(related="helpdesk_ticket_id.company_id", compute_sudo=False)
     partner_id = fields.Many2one(
-        related="helpdesk_ticket_id.commercial_partner_id", string="Customer"
+        related="helpdesk_ticket_id.commercial_partner_id", compute_sudo=False, string="Customer"
     )
     return_reason_required = fields.Boolean(
-        related="helpdesk_ticket_id.team_id.return_reason_required"
+        related="helpdesk_ticket_id.team_id.return_reason_required", compute_sudo=False
     )
     product_id = fields.Many2one(
         "product.product",
@@ -32,6 +32,7 @@ class HelpdeskStockReturn(models.TransientModel):
         compute="_compute_ticket_values",
         store=True,
         readonly=False,
+        check_company=True,
         help="Only the deliveries and lines of this product are proposed.",
     )
     lot_id = fields.Many2one(
@@ -40,6 +41,7 @@ class HelpdeskStockReturn(models.TransientModel):
         compute="_compute_ticket_values",
         store=True,
         readonly=False,
+        check_company=True,
     )
     sale_order_id = fields.Many2one(
         "sale.order",

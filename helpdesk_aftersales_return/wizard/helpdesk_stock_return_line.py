@@ -5,21 +5,32 @@ from odoo.tools import float_compare
 
 class HelpdeskStockReturnLine(models.TransientModel):
     _name = "helpdesk.stock.return.line"
+    _inherit = ["helpdesk.aftersales.company.mixin"]
     _description = "Product to return from a helpdesk ticket"
     _rec_name = "product_id"
     _check_company_auto = True
+    _aftersales_company_field = "wizard_id"
 
     wizard_id = fields.Many2one("helpdesk.stock.return", required=True, ondelete="cascade")
-    move_id = fields.Many2one("stock.move", string="Origin Move", required=True)
-    picking_id = fields.Many2one(related="move_id.picking_id", string="Delivery")
-    product_id = fields.Many2one("product.product", string="Product", required=True)
-    tracking = fields.Selection(related="product_id.tracking")
+    move_id = fields.Many2one("stock.move", string="Origin Move", required=True, check_company=True)
+    picking_id = fields.Many2one(
+        related="move_id.picking_id", compute_sudo=False, string="Delivery"
+    )
+    product_id = fields.Many2one(
+        "product.product", string="Product", required=True, check_company=True
+    )
+    tracking = fields.Selection(related="product_id.tracking", compute_sudo=False)
     lot_id = fields.Many2one(
-        "stock.lot", string="Lot/Serial Number", domain="[('product_id', '=', product_id)]"
+        "stock.lot",
+        string="Lot/Serial Number",
+        check_company=True,
+        domain="[('product_id', '=', product_id)]",
     )
     quantity = fields.Float(digits="Product Unit of Measure", required=True)
-    uom_id = fields.Many2one(related="product_id.uom_id", string="Unit of Measure")
-    company_id = fields.Many2one(related="wizard_id.company_id")
+    uom_id = fields.Many2one(
+        related="product_id.uom_id", compute_sudo=False, string="Unit of Measure"
+    )
+    company_id = fields.Many2one(related="wizard_id.company_id", compute_sudo=False)
     return_reason_id = fields.Many2one(
         "helpdesk.return.reason",
         string="Return Reason",

@@ -1,1 +1,8 @@
-from . import test_performance, test_return_refund, test_rpc, test_tour, test_translations
+from . import (
+    test_boundaries,
+    test_performance,
+    test_return_refund,
+    test_rpc,
+    test_tour,
+    test_translations,
+)

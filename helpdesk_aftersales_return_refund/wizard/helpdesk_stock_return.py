@@ -13,7 +13,11 @@ class HelpdeskStockReturn(models.TransientModel):
     _inherit = "helpdesk.stock.return"
 
     helpdesk_use_credit_notes = fields.Boolean(
-        related="helpdesk_ticket_id.use_credit_notes", string="Team Offers Refunds"
+        # Through the team, not the ticket's own related flag (computed as
+        # superuser): read with the user's rights.
+        related="helpdesk_ticket_id.team_id.use_credit_notes",
+        compute_sudo=False,
+        string="Team Offers Refunds",
     )
 
     # ------------------------------------------------------------------

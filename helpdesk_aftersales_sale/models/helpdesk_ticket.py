@@ -26,6 +26,12 @@ class HelpdeskTicket(models.Model):
         compute="_compute_sale_order_product_ids",
     )
 
+    @api.constrains("sale_order_id", "product_id")
+    def _check_aftersales_sale_company(self):
+        # check_company=True is only enforced on write by models with
+        # _check_company_auto, which the ticket is not.
+        self._check_company(["sale_order_id", "product_id"])
+
     @api.depends("sale_order_id")
     def _compute_sale_order_product_ids(self):
         # sudo: agents without Sales rights open tickets that have an order too;

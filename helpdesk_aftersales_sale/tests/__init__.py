@@ -1,1 +1,1 @@
-from . import test_ticket_sale
+from . import test_boundaries, test_ticket_sale

@@ -24,6 +24,7 @@ class HelpdeskTicket(models.Model):
         check_company=True,
         domain="[('product_id', '=', product_id)]",
     )
+
     warranty_date = fields.Date(
         string="Warranty End Date",
         compute="_compute_warranty",
@@ -36,6 +37,12 @@ class HelpdeskTicket(models.Model):
         string="Warranty Status",
         compute="_compute_warranty",
     )
+
+    @api.constrains("lot_id")
+    def _check_aftersales_lot_company(self):
+        # check_company=True is only enforced on write by models with
+        # _check_company_auto, which the ticket is not.
+        self._check_company(["lot_id"])
 
     @api.onchange("product_id")
     def _onchange_product_id(self):

@@ -1,1 +1,1 @@
-from . import test_ticket_lot, test_tour, test_warranty
+from . import test_boundaries, test_ticket_lot, test_tour, test_warranty
