@@ -112,8 +112,9 @@ def node_tools():
 
 
 def addon_dirs():
-    """Product addons and the stand-ins: everything Odoo loads."""
-    return devenv.addon_dirs(product=True, standins=True)
+    """Product addons, the stand-ins and every platform's own addons
+    (``platforms/*/*``): everything Odoo loads."""
+    return devenv.addon_dirs(product=True, standins=True, platforms=True)
 
 
 def python_paths():
