@@ -29,10 +29,11 @@ RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 SKIP_RE = re.compile(r": skipped (\S+) : (.*)$")
 
 
-def odoo_tests(platform, modules, db):
-    """Install ``modules`` in ``db``, a copy of the template, and run their tests.
-    Returns (tests_run, failures, log lines of problems, exit code)."""
-    copy_db(platform.env, template(platform), db)
+def odoo_tests(platform, modules, db, source):
+    """Install ``modules`` in ``db``, a copy of ``source`` (the platform's
+    template), and run their tests. Returns (tests_run, failures, log lines of
+    problems, exit code)."""
+    copy_db(platform.env, source, db)
     tags = ",".join(f"/{m}" for m in modules)
     log(f"installing and testing {', '.join(modules)} in {db}")
     # The stand-ins are in the template already: Odoo runs the tests of the
@@ -133,6 +134,7 @@ class Totals:
         self.started = time.time()
         self.passed = self.failed = 0
         self.problems, self.phases, self.lines = [], [], []
+        self.templates = {}
 
     def add(self, label, passed, failed, seconds):
         self.passed += passed
@@ -142,7 +144,8 @@ class Totals:
     def setup(self, platform):
         """Set up ``platform`` (its wheels, its template): a phase of its own."""
         started = time.time()
-        template(platform)
+        # Looked up once: the template lock is shared by every work tree.
+        self.templates[platform.name] = template(platform)
         what = "Odoo, PostgreSQL, virtualenv, " if not self.phases else ""
         self.phases.append((f"set-up ({what}{platform.name} template)", time.time() - started))
 
@@ -152,7 +155,9 @@ class Totals:
         suffix = "" if platform.name == DEFAULT_PLATFORM else f"_{platform.name}"
         db = f"ha_test_{os.getpid()}{suffix}"
         try:
-            tests_run, failures, problems, _rc = odoo_tests(platform, modules, db)
+            tests_run, failures, problems, _rc = odoo_tests(
+                platform, modules, db, self.templates[platform.name]
+            )
         finally:
             if keep:
                 log(f"kept database {db}")
