@@ -7,7 +7,7 @@
     "author": "Helpdesk After-Sales developers",
     "maintainers": ["helpdesk-aftersales"],
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
-    "depends": ["helpdesk"],
+    "depends": ["helpdesk_aftersales_platform"],
     "data": [
         "views/helpdesk_team_views.xml",
         "views/helpdesk_ticket_views.xml",

@@ -1,8 +1,10 @@
+import ast
+import os
 import re
 
 import pytest
 
-from .conftest import manifest, product_modules, standin_modules
+from .conftest import ROOT, manifest, product_modules, standin_modules
 
 VERSION = re.compile(r"^18\.0\.\d+\.\d+\.\d+$")
 
@@ -98,3 +100,36 @@ def test_standins_exclude_nothing(module):
     # A stand-in has the Enterprise app's own technical name: on Enterprise the app
     # itself takes its place (never both in one addons path).
     assert not manifest(module).get("excludes"), module
+
+
+# The platform modules (docs/ARCHITECTURE.md): one technical name, one folder per
+# helpdesk in platforms/<platform>/, each excluding the other helpdesk. They are
+# neither bridges nor stand-ins: found here by their folder.
+PLATFORM_VARIANTS = {
+    "standin": {"depends": ["helpdesk"], "excludes": ["helpdesk_mgmt"], "license": "LGPL-3"},
+    "oca": {"depends": ["helpdesk_mgmt"], "excludes": ["helpdesk"], "license": "AGPL-3"},
+}
+
+
+def platform_manifest(platform):
+    path = os.path.join(
+        ROOT, "platforms", platform, "helpdesk_aftersales_platform", "__manifest__.py"
+    )
+    with open(path, encoding="utf-8") as fh:
+        return ast.literal_eval(fh.read())
+
+
+@pytest.mark.parametrize("platform", list(PLATFORM_VARIANTS))
+def test_platform_module_manifest(platform):
+    data = platform_manifest(platform)
+    expected = PLATFORM_VARIANTS[platform]
+    assert VERSION.match(data["version"])
+    assert data["depends"] == expected["depends"], "the platform module stands on its helpdesk"
+    assert data["excludes"] == expected["excludes"], "the two helpdesks never meet"
+    assert data["license"] == expected["license"]
+    for key in ("name", "author", "website", "category", "summary", "maintainers"):
+        assert data.get(key), f"{platform}: manifest key {key!r} missing"
+
+
+def test_the_base_stands_on_the_platform_module():
+    assert manifest("helpdesk_aftersales")["depends"] == ["helpdesk_aftersales_platform"]

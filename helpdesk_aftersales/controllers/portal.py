@@ -1,7 +1,7 @@
-from odoo.addons.helpdesk.controllers.portal import HelpdeskCustomerPortal
+from odoo.addons.helpdesk_aftersales_platform.controllers.portal import TicketPortal
 
 
-class AftersalesTicketPortal(HelpdeskCustomerPortal):
+class AftersalesTicketPortal(TicketPortal):
     """The After-Sales block of a ticket's portal page: what was done for the
     ticket. Each bridge extends ``_aftersales_ticket_portal_documents`` with its
     own documents and inherits ``helpdesk_aftersales.portal_my_ticket`` to

@@ -3,4 +3,5 @@ from . import (
     helpdesk_aftersales_wizard_mixin,
     helpdesk_team,
     helpdesk_ticket,
+    ir_ui_view,
 )

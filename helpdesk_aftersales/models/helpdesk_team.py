@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.helpdesk_aftersales_platform.platform import TEAM_MODEL
+
 # Team setting -> bridge module that implements it: switching a setting on
 # installs its module (see ``write``).
 AFTERSALES_MODULES = {
@@ -13,7 +15,7 @@ AFTERSALES_MODULES = {
 
 
 class HelpdeskTeam(models.Model):
-    _inherit = "helpdesk.team"
+    _inherit = TEAM_MODEL
 
     use_credit_notes = fields.Boolean(
         string="Refunds",

@@ -2,6 +2,8 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.convert import convert_file
+from odoo.tools.misc import file_path
 
 
 class HelpdeskTicket(models.Model):
@@ -20,7 +22,7 @@ class HelpdeskTicket(models.Model):
     aftersales_open_summary = fields.Char(
         string="Open After-Sales",
         compute="_compute_aftersales_open_summary",
-        groups="helpdesk.group_helpdesk_user",
+        groups="helpdesk_aftersales_platform.group_helpdesk_user",
     )
 
     def _aftersales_count(self, model_name, domain=None):
@@ -193,18 +195,18 @@ class HelpdeskTicket(models.Model):
 
     def _aftersales_check_close(self, vals):
         """Refuse to move tickets of teams that close only when after-sales is
-        done to a closing stage while some of their documents are open. A
-        closing stage is a stage folded in the Kanban view (``fold``): the
-        helpdesk stages have no other notion of a closed ticket."""
+        done to a closing stage while some of their documents are open. What
+        a closing stage is, is the helpdesk's (``_aftersales_is_closing_stage``
+        of helpdesk_aftersales_platform)."""
         stage_id = vals.get("stage_id")
         if not stage_id or not isinstance(stage_id, int):
             return
-        stage = self.env["helpdesk.stage"].sudo().browse(stage_id).exists()
-        if not stage.fold:
+        stage = self.stage_id.sudo().browse(stage_id).exists()
+        if not stage or not self._aftersales_is_closing_stage(stage):
             return
         new_team = False
         if isinstance(vals.get("team_id"), int):
-            new_team = self.env["helpdesk.team"].sudo().browse(vals["team_id"]).exists()
+            new_team = self.team_id.sudo().browse(vals["team_id"]).exists()
         tickets = self.filtered(
             lambda ticket: ticket.stage_id != stage
             and (new_team or ticket.team_id).sudo().aftersales_close_when_done
@@ -228,3 +230,29 @@ class HelpdeskTicket(models.Model):
     def write(self, vals):
         self._aftersales_check_close(vals)
         return super().write(vals)
+
+    # Demo data ----------------------------------------------------------------
+
+    @api.model
+    def _aftersales_load_platform_demo(self, filename):
+        """Load the helpdesk's version of the demo file ``filename`` of
+        helpdesk_aftersales (``helpdesk_aftersales_platform/suite_demo/``: its
+        records are of the helpdesk's models) as helpdesk_aftersales's own
+        data, with its XML ids, whichever helpdesk the suite runs on."""
+        done = self.env.ref("helpdesk_aftersales.helpdesk_team_aftersales", False)
+        convert_file(
+            self.env,
+            "helpdesk_aftersales",
+            filename,
+            {},
+            mode="update" if done else "init",
+            noupdate=True,
+            kind="demo",
+            pathname=file_path(f"helpdesk_aftersales_platform/suite_demo/{filename}"),
+        )
+
+    @api.model
+    def _aftersales_demo_team_write(self, values):
+        """Demo data of the bridges: set ``values`` on the demo's After-Sales
+        team (a demo file cannot name the helpdesk's team model)."""
+        self.env.ref("helpdesk_aftersales.helpdesk_team_aftersales").write(values)

@@ -1,6 +1,13 @@
 from odoo.tests import Form, new_test_user
 
 from odoo.addons.helpdesk_aftersales.models.helpdesk_team import AFTERSALES_MODULES
+from odoo.addons.helpdesk_aftersales_platform.platform import (
+    MANAGER_GROUP,
+    TEAM_MODEL,
+    TICKET_ACTION,
+    TICKET_REQUIRED_VALUES,
+    USER_GROUP,
+)
 
 
 class HelpdeskAftersalesCase:
@@ -13,7 +20,7 @@ class HelpdeskAftersalesCase:
     def _setup_aftersales(cls):
         # Some core bases (e.g. AccountTestInvoicingCommon) run as a user
         # without helpdesk rights: the set-up is the helpdesk manager's work.
-        cls.env.user.groups_id += cls.env.ref("helpdesk.group_helpdesk_manager")
+        cls.env.user.groups_id += cls.env.ref(MANAGER_GROUP)
         # Only the services whose bridge is installed: enabling another one
         # would install a module, which Odoo forbids inside tests.
         installed = set(
@@ -24,7 +31,7 @@ class HelpdeskAftersalesCase:
             .mapped("name")
         )
         cls.aftersales_services = [f for f, m in AFTERSALES_MODULES.items() if m in installed]
-        cls.aftersales_team = cls.env["helpdesk.team"].create(
+        cls.aftersales_team = cls.env[TEAM_MODEL].create(
             {"name": "After-Sales", **{field: True for field in cls.aftersales_services}}
         )
         cls.aftersales_customer = cls.env["res.partner"].create(
@@ -32,6 +39,7 @@ class HelpdeskAftersalesCase:
         )
         cls.aftersales_ticket = cls.env["helpdesk.ticket"].create(
             {
+                **TICKET_REQUIRED_VALUES,
                 "name": "The chair is broken",
                 "team_id": cls.aftersales_team.id,
                 "partner_id": cls.aftersales_customer.id,
@@ -41,7 +49,7 @@ class HelpdeskAftersalesCase:
             cls.env,
             login="helpdesk_agent",
             name="Helpdesk Agent",
-            groups="helpdesk.group_helpdesk_user",
+            groups=USER_GROUP,
         )
 
     @classmethod
@@ -93,6 +101,4 @@ class HelpdeskAftersalesCase:
         """Run the browser tour ``tour`` (an ``HttpCase`` test) on the form of
         ``ticket`` (the set-up's ticket by default), as ``login``."""
         ticket = ticket or self.aftersales_ticket
-        self.start_tour(
-            f"/odoo/action-helpdesk.helpdesk_ticket_action/{ticket.id}", tour, login=login
-        )
+        self.start_tour(f"/odoo/action-{TICKET_ACTION}/{ticket.id}", tour, login=login)

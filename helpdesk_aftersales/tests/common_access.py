@@ -1,5 +1,12 @@
 from odoo.tests import new_test_user
 
+from odoo.addons.helpdesk_aftersales_platform.platform import (
+    MANAGER_GROUP,
+    TEAM_MODEL,
+    TICKET_REQUIRED_VALUES,
+    USER_GROUP,
+)
+
 from .common import HelpdeskAftersalesCase
 
 # Access matrix and other-company checks (issue 11): one pattern, one
@@ -11,12 +18,12 @@ from .common import HelpdeskAftersalesCase
 # Groups of apps that are not installed are left out.
 
 AFTERSALES_ROLES = {
-    "agent": ["helpdesk.group_helpdesk_user"],
-    "manager": ["helpdesk.group_helpdesk_manager"],
+    "agent": [USER_GROUP],
+    "manager": [MANAGER_GROUP],
     # Sales / User: Own Documents Only (the narrowest sales right).
-    "salesman": ["helpdesk.group_helpdesk_user", "sales_team.group_sale_salesman"],
-    "accountant": ["helpdesk.group_helpdesk_user", "account.group_account_invoice"],
-    "stock_user": ["helpdesk.group_helpdesk_user", "stock.group_stock_user"],
+    "salesman": [USER_GROUP, "sales_team.group_sale_salesman"],
+    "accountant": [USER_GROUP, "account.group_account_invoice"],
+    "stock_user": [USER_GROUP, "stock.group_stock_user"],
     "portal": ["base.group_portal"],  # the ticket's customer
     "public": ["base.group_public"],
 }
@@ -24,7 +31,7 @@ AFTERSALES_ROLES = {
 # every right, but of another company only, and another customer's portal.
 AFTERSALES_OUTSIDERS = ("other_company_agent", "other_portal")
 ALL_RIGHTS = [
-    "helpdesk.group_helpdesk_manager",
+    MANAGER_GROUP,
     "sales_team.group_sale_manager",
     "account.group_account_manager",
     "stock.group_stock_manager",
@@ -283,7 +290,7 @@ class AftersalesAccessCase(HelpdeskAftersalesCase):
         company_b = self.env["res.company"].create({"name": "Company B"})
         company_a = self.env.company
         user.company_ids |= company_b
-        team_b = self.env["helpdesk.team"].create(
+        team_b = self.env[TEAM_MODEL].create(
             {
                 "name": "B After-Sales",
                 "company_id": company_b.id,
@@ -292,7 +299,12 @@ class AftersalesAccessCase(HelpdeskAftersalesCase):
             }
         )
         ticket_b = self.env["helpdesk.ticket"].create(
-            {"name": "Broken in B", "team_id": team_b.id, "partner_id": self.aftersales_customer.id}
+            {
+                **TICKET_REQUIRED_VALUES,
+                "name": "Broken in B",
+                "team_id": team_b.id,
+                "partner_id": self.aftersales_customer.id,
+            }
         )
         self.assertEqual(ticket_b.company_id, company_b)
         env = self.env(user=user, context={"allowed_company_ids": [company_b.id, company_a.id]})

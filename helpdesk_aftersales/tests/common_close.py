@@ -1,6 +1,8 @@
 from odoo.exceptions import UserError
 from odoo.tests import Form
 
+from odoo.addons.helpdesk_aftersales_platform.platform import STAGES, add_team_stages
+
 from .common import HelpdeskAftersalesCase
 from .common_queries import AftersalesQueriesMixin
 
@@ -14,11 +16,13 @@ class AftersalesCloseCase(AftersalesQueriesMixin, HelpdeskAftersalesCase):
 
     @classmethod
     def _setup_aftersales_close(cls):
-        # The stand-in's closing stage: folded in the Kanban view.
-        cls.closing_stage = cls.env.ref("helpdesk.stage_solved")
-        cls.open_stage = cls.env.ref("helpdesk.stage_in_progress")
-        assert cls.closing_stage.fold and not cls.open_stage.fold
-        cls.aftersales_team.stage_ids |= cls.closing_stage | cls.open_stage
+        # A closing stage of the helpdesk and an open one.
+        cls.closing_stage = cls.env.ref(STAGES["solved"])
+        cls.open_stage = cls.env.ref(STAGES["in_progress"])
+        Ticket = cls.env["helpdesk.ticket"]
+        assert Ticket._aftersales_is_closing_stage(cls.closing_stage)
+        assert not Ticket._aftersales_is_closing_stage(cls.open_stage)
+        add_team_stages(cls.aftersales_team, cls.closing_stage | cls.open_stage)
         # The manager ticks the setting in the team's After-Sales block.
         with Form(cls.aftersales_team) as team:
             team.aftersales_close_when_done = True

@@ -1,5 +1,7 @@
 from odoo.tests import Form, new_test_user
 
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES
+
 
 class AftersalesPortalCase:
     """Mixin for the tests of a ticket's After-Sales block on the portal (an
@@ -30,6 +32,8 @@ class AftersalesPortalCase:
             ticket_form.name = "The table wobbles"
             ticket_form.team_id = cls.aftersales_team
             ticket_form.partner_id = cls.other_customer
+            for name, value in TICKET_REQUIRED_VALUES.items():
+                setattr(ticket_form, name, value)
         cls.other_ticket = ticket_form.record
 
     def ticket_page(self, ticket, login, access_token=None):

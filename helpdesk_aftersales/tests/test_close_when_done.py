@@ -4,6 +4,7 @@ from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.helpdesk_aftersales_platform.platform import TEAM_MODEL, TICKET_REQUIRED_VALUES
 
 from .common_close import AftersalesCloseCase
 
@@ -21,10 +22,10 @@ class TestCloseWhenDone(AftersalesCloseCase, BaseCommon):
         cls._setup_aftersales_close()
 
     def test_setting_in_the_after_sales_block(self):
-        with Form(self.env["helpdesk.team"]) as team:
+        with Form(self.env[TEAM_MODEL]) as team:
             team.name = "Level 2"
             self.assertFalse(team.aftersales_close_when_done, "off on a new team")
-        Team = self.env["helpdesk.team"]
+        Team = self.env[TEAM_MODEL]
         self.assertEqual(
             Team._fields["aftersales_close_when_done"].string,
             "Close Only When After-Sales Is Done",
@@ -58,7 +59,7 @@ class TestCloseWhenDone(AftersalesCloseCase, BaseCommon):
         as a whole and writes nothing, the other values included."""
         ticket = self.aftersales_ticket
         other = self.env["helpdesk.ticket"].create(
-            {"name": "Nothing open", "team_id": self.aftersales_team.id}
+            {**TICKET_REQUIRED_VALUES, "name": "Nothing open", "team_id": self.aftersales_team.id}
         )
         customer = self.aftersales_customer
         Ticket = self.registry["helpdesk.ticket"]
@@ -76,13 +77,15 @@ class TestCloseWhenDone(AftersalesCloseCase, BaseCommon):
             "Contacts: 1",
         )
         tickets = (ticket | other).with_user(self.helpdesk_agent)
+        priorities = (ticket | other).mapped("priority")
         with self.assertRaises(UserError) as refusal:
             tickets.write({"stage_id": self.closing_stage.id, "priority": "3"})
         message = refusal.exception.args[0]
         self.assertIn(f"{ticket.display_name}\n- Contacts: {customer.display_name}", message)
         self.assertNotIn(other.display_name, message)
         self.env.invalidate_all()
-        self.assertEqual((ticket | other).mapped("priority"), ["0", "0"], "nothing written")
+        self.assertEqual((ticket | other).mapped("priority"), priorities, "nothing written")
+        self.assertNotIn("3", priorities)
         self.assertNotIn(self.closing_stage, (ticket | other).stage_id)
         # Other stages and other fields stay editable.
         tickets.write({"stage_id": self.open_stage.id, "priority": "3"})
@@ -93,9 +96,7 @@ class TestCloseWhenDone(AftersalesCloseCase, BaseCommon):
         # Moving the ticket to a team that closes only when done, into a
         # closing stage in the same write, is checked against the new team.
         tickets.write({"stage_id": self.open_stage.id})
-        strict = self.env["helpdesk.team"].create(
-            {"name": "Strict", "aftersales_close_when_done": True}
-        )
+        strict = self.env[TEAM_MODEL].create({"name": "Strict", "aftersales_close_when_done": True})
         with self.assertRaises(UserError):
             ticket.with_user(self.helpdesk_agent).write(
                 {"team_id": strict.id, "stage_id": self.closing_stage.id}
@@ -122,7 +123,7 @@ class TestCloseWhenDone(AftersalesCloseCase, BaseCommon):
         }
         for lang, (setting, line, refusal) in expected.items():
             self.helpdesk_agent.lang = lang
-            Team = self.env["helpdesk.team"].with_context(lang=lang)
+            Team = self.env[TEAM_MODEL].with_context(lang=lang)
             self.assertEqual(
                 Team.fields_get(["aftersales_close_when_done"], ["string"])[
                     "aftersales_close_when_done"

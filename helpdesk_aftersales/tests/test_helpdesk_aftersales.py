@@ -3,6 +3,11 @@ from odoo.tests import Form, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.models.helpdesk_team import AFTERSALES_MODULES
+from odoo.addons.helpdesk_aftersales_platform.platform import (
+    MANAGER_GROUP,
+    TEAM_MODEL,
+    TICKET_REQUIRED_VALUES,
+)
 
 from .common import HelpdeskAftersalesCase
 
@@ -17,18 +22,16 @@ class TestHelpdeskAftersales(HelpdeskAftersalesCase, BaseCommon):
             {
                 "name": "Helpdesk Manager",
                 "login": "helpdesk_manager",
-                "groups_id": [(6, 0, cls.env.ref("helpdesk.group_helpdesk_manager").ids)],
+                "groups_id": [(6, 0, cls.env.ref(MANAGER_GROUP).ids)],
             }
         )
 
     def test_team_form_shows_the_five_settings(self):
-        with Form(self.env["helpdesk.team"]) as team_form:
+        with Form(self.env[TEAM_MODEL]) as team_form:
             team_form.name = "Level 2"
             for field in AFTERSALES_MODULES:
                 self.assertFalse(team_form[field], f"{field} is off on a new team")
-        labels = {
-            field: self.env["helpdesk.team"]._fields[field].string for field in AFTERSALES_MODULES
-        }
+        labels = {field: self.env[TEAM_MODEL]._fields[field].string for field in AFTERSALES_MODULES}
         self.assertEqual(
             labels,
             {
@@ -45,14 +48,13 @@ class TestHelpdeskAftersales(HelpdeskAftersalesCase, BaseCommon):
         team = self.aftersales_team
         # Work on flags directly in the database: it is the related field, not
         # the install mechanism, that is under test here.
+        table = team._table
         for field in AFTERSALES_MODULES:
             team.invalidate_recordset()
-            self.env.cr.execute(f"UPDATE helpdesk_team SET {field} = true WHERE id = %s", [team.id])
+            self.env.cr.execute(f"UPDATE {table} SET {field} = true WHERE id = %s", [team.id])
             self.env.invalidate_all()
             self.assertTrue(ticket[field], f"{field} is on for a team offering it")
-            self.env.cr.execute(
-                f"UPDATE helpdesk_team SET {field} = false WHERE id = %s", [team.id]
-            )
+            self.env.cr.execute(f"UPDATE {table} SET {field} = false WHERE id = %s", [team.id])
             self.env.invalidate_all()
             self.assertFalse(ticket[field], f"disabling {field} hides it on the team's tickets")
 
@@ -79,19 +81,21 @@ class TestHelpdeskAftersales(HelpdeskAftersalesCase, BaseCommon):
         # allowed inside Odoo tests.
         module = self.env["ir.module.module"].search([("name", "=", "helpdesk_aftersales_refund")])
         module.state = "uninstalled"
-        team = self.env["helpdesk.team"].create({"name": "Level 1"})
+        team = self.env[TEAM_MODEL].create({"name": "Level 1"})
         with self.assertRaisesRegex(UserError, "helpdesk_aftersales_refund"):
             team.with_user(self.helpdesk_manager).write({"use_credit_notes": True, "name": "X"})
         self.assertFalse(team.use_credit_notes)
         self.assertEqual(team.name, "Level 1", "nothing is written when the install is refused")
         with self.assertRaisesRegex(UserError, "helpdesk_aftersales_refund"):
-            self.env["helpdesk.team"].with_user(self.helpdesk_manager).create(
+            self.env[TEAM_MODEL].with_user(self.helpdesk_manager).create(
                 {"name": "Level 3", "use_credit_notes": True}
             )
-        self.assertFalse(self.env["helpdesk.team"].search([("name", "=", "Level 3")]))
+        self.assertFalse(self.env[TEAM_MODEL].search([("name", "=", "Level 3")]))
 
     def test_ticket_company_follows_team(self):
         company_b = self.env["res.company"].create({"name": "Company B"})
-        team_b = self.env["helpdesk.team"].create({"name": "B team", "company_id": company_b.id})
-        ticket = self.env["helpdesk.ticket"].create({"name": "B ticket", "team_id": team_b.id})
+        team_b = self.env[TEAM_MODEL].create({"name": "B team", "company_id": company_b.id})
+        ticket = self.env["helpdesk.ticket"].create(
+            {**TICKET_REQUIRED_VALUES, "name": "B ticket", "team_id": team_b.id}
+        )
         self.assertEqual(ticket.company_id, company_b)

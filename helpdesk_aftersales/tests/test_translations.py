@@ -2,6 +2,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.helpdesk_aftersales_platform.platform import MANAGER_GROUP, TEAM_MODEL
 
 from .common import HelpdeskAftersalesCase
 
@@ -29,7 +30,7 @@ class TestAftersalesTranslations(HelpdeskAftersalesCase, BaseCommon):
             "zh_CN": ("售后", "退款", "现场服务"),
         }
         for lang, (block, refunds, fsm) in expected.items():
-            Team = self.env["helpdesk.team"].with_context(lang=lang)
+            Team = self.env[TEAM_MODEL].with_context(lang=lang)
             fields = Team.fields_get(["use_credit_notes", "use_fsm"], ["string"])
             self.assertEqual(fields["use_credit_notes"]["string"], refunds)
             self.assertEqual(fields["use_fsm"]["string"], fsm)
@@ -44,10 +45,10 @@ class TestAftersalesTranslations(HelpdeskAftersalesCase, BaseCommon):
                 "name": "Manager",
                 "login": "translated_manager",
                 "lang": "de_DE",
-                "groups_id": [(6, 0, self.env.ref("helpdesk.group_helpdesk_manager").ids)],
+                "groups_id": [(6, 0, self.env.ref(MANAGER_GROUP).ids)],
             }
         )
-        team = self.env["helpdesk.team"].create({"name": "Level 1"})
+        team = self.env[TEAM_MODEL].create({"name": "Level 1"})
         with self.assertRaisesRegex(UserError, "Nur ein Administrator"):
             team.with_user(manager).with_context(lang="de_DE").write({"use_fsm": True})
         manager.lang = "zh_CN"

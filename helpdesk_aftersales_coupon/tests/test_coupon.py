@@ -7,6 +7,7 @@ from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 from odoo.addons.mail.tests.common import MockEmail
 
 
@@ -31,7 +32,7 @@ class CouponCase(HelpdeskAftersalesCase, BaseCommon):
             cls.env,
             login="coupon_agent",
             email="coupon.agent@example.com",
-            groups="helpdesk.group_helpdesk_user,sales_team.group_sale_salesman_all_leads",
+            groups=f"{USER_GROUP},sales_team.group_sale_salesman_all_leads",
         )
         cls.product = cls.env["product.product"].create({"name": "Chair", "list_price": 100.0})
         cls.program = coupon_program(cls.env, "10% sorry coupon")
@@ -216,7 +217,10 @@ class TestHelpdeskCoupon(AftersalesQueriesMixin, CouponCase, MockEmail):
 
     def test_count_queries_do_not_grow_with_tickets(self):
         tickets = self.env["helpdesk.ticket"].create(
-            [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
+            [
+                {**TICKET_REQUIRED_VALUES, "name": f"T{i}", "team_id": self.aftersales_team.id}
+                for i in range(10)
+            ]
         )
 
         self.assertQueriesIndependentOfTickets(tickets, ["coupon_count"])

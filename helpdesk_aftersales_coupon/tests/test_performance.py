@@ -1,6 +1,7 @@
 from odoo.tests import tagged
 
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES
 
 from .test_coupon import CouponCase
 
@@ -16,7 +17,12 @@ class TestCouponPerformance(AftersalesQueriesMixin, CouponCase):
             [{"program_id": self.program.id, "partner_id": customer.id, "points": 1}] * size
         )
         return self.env["helpdesk.ticket"].create(
-            {"name": "Sorry", "team_id": self.aftersales_team.id, "partner_id": customer.id}
+            {
+                **TICKET_REQUIRED_VALUES,
+                "name": "Sorry",
+                "team_id": self.aftersales_team.id,
+                "partner_id": customer.id,
+            }
         )
 
     def _generate(self, ticket):
@@ -30,7 +36,10 @@ class TestCouponPerformance(AftersalesQueriesMixin, CouponCase):
 
     def test_coupon_count_query_ceiling(self):
         tickets = self.env["helpdesk.ticket"].create(
-            [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
+            [
+                {**TICKET_REQUIRED_VALUES, "name": f"T{i}", "team_id": self.aftersales_team.id}
+                for i in range(10)
+            ]
         )
         # Measured: 2 queries for 10 tickets, as for one.
         self.assertCountQueriesAtMost(tickets, ["coupon_count"], 2, user=self.agent)

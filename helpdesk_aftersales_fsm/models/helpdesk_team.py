@@ -1,8 +1,10 @@
 from odoo import fields, models
 
+from odoo.addons.helpdesk_aftersales_platform.platform import TEAM_MODEL
+
 
 class HelpdeskTeam(models.Model):
-    _inherit = "helpdesk.team"
+    _inherit = TEAM_MODEL
 
     fsm_project_id = fields.Many2one(
         "project.project",

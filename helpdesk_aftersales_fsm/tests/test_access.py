@@ -3,6 +3,7 @@ from odoo.tests import tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common_access import AftersalesAccessCase
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 
 
 class FsmAccessCase(AftersalesAccessCase, BaseCommon):
@@ -12,7 +13,7 @@ class FsmAccessCase(AftersalesAccessCase, BaseCommon):
     access_smart_button = "action_view_fsm_tasks"
     access_document_model = "project.task"
     access_extra_roles = {
-        "planner": ["helpdesk.group_helpdesk_user", "project.group_project_user"],
+        "planner": [USER_GROUP, "project.group_project_user"],
     }
 
     @classmethod
@@ -58,6 +59,7 @@ class TestFsmAccess(FsmAccessCase):
         other_customer = self.env["res.partner"].create({"name": "Someone else"})
         other_ticket = self.env["helpdesk.ticket"].create(
             {
+                **TICKET_REQUIRED_VALUES,
                 "name": "Not yours",
                 "team_id": self.aftersales_team.id,
                 "partner_id": other_customer.id,

@@ -2,6 +2,7 @@ from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common_close import AftersalesCloseCase
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 
 
 @tagged("post_install", "-at_install")
@@ -21,7 +22,7 @@ class TestFsmCloseWhenDone(AftersalesCloseCase, BaseCommon):
         cls.planner = new_test_user(
             cls.env,
             login="close_planner",
-            groups="helpdesk.group_helpdesk_user,project.group_project_user",
+            groups=f"{USER_GROUP},project.group_project_user",
         )
         cls.ticket = cls.aftersales_ticket
         cls.ticket.stage_id = cls.open_stage
@@ -87,6 +88,7 @@ class TestFsmCloseWhenDone(AftersalesCloseCase, BaseCommon):
         tickets = self.env["helpdesk.ticket"].create(
             [
                 {
+                    **TICKET_REQUIRED_VALUES,
                     "name": f"T{i}",
                     "team_id": self.aftersales_team.id,
                     "partner_id": self.aftersales_customer.id,

@@ -4,6 +4,11 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import (
+    TEAM_MODEL,
+    TICKET_REQUIRED_VALUES,
+    USER_GROUP,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -20,7 +25,7 @@ class TestHelpdeskFsm(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCommon
         cls.planner = new_test_user(
             cls.env,
             login="fsm_planner",
-            groups="helpdesk.group_helpdesk_user,project.group_project_user",
+            groups=f"{USER_GROUP},project.group_project_user",
         )
 
     def _dialog(self, ticket=None):
@@ -92,8 +97,10 @@ class TestHelpdeskFsm(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCommon
         )
 
     def test_team_without_field_service(self):
-        team = self.env["helpdesk.team"].create({"name": "Front desk"})
-        ticket = self.env["helpdesk.ticket"].create({"name": "Hello", "team_id": team.id})
+        team = self.env[TEAM_MODEL].create({"name": "Front desk"})
+        ticket = self.env["helpdesk.ticket"].create(
+            {**TICKET_REQUIRED_VALUES, "name": "Hello", "team_id": team.id}
+        )
         wizard = (
             self.env["helpdesk.create.fsm.task"]
             .with_user(self.planner)
@@ -105,7 +112,7 @@ class TestHelpdeskFsm(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCommon
         self.assertFalse(ticket.fsm_task_ids)
 
     def test_team_form_shows_the_project_with_the_setting(self):
-        team = Form(self.env["helpdesk.team"].create({"name": "Front desk"}))
+        team = Form(self.env[TEAM_MODEL].create({"name": "Front desk"}))
         self.assertTrue(team._get_modifier("fsm_project_id", "invisible"))
         team.use_fsm = True
         self.assertFalse(team._get_modifier("fsm_project_id", "invisible"))
@@ -137,7 +144,10 @@ class TestHelpdeskFsm(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCommon
 
     def test_count_queries_do_not_grow_with_tickets(self):
         tickets = self.env["helpdesk.ticket"].create(
-            [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
+            [
+                {**TICKET_REQUIRED_VALUES, "name": f"T{i}", "team_id": self.aftersales_team.id}
+                for i in range(10)
+            ]
         )
 
         self.assertQueriesIndependentOfTickets(tickets, ["fsm_task_count"])

@@ -3,6 +3,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 
 
 @tagged("post_install", "-at_install")
@@ -18,7 +19,7 @@ class TestFsmPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCom
         cls.planner = new_test_user(
             cls.env,
             login="perf_planner",
-            groups="helpdesk.group_helpdesk_user,project.group_project_user",
+            groups=f"{USER_GROUP},project.group_project_user",
         )
 
     def _customer_with_tasks(self, size):
@@ -31,7 +32,12 @@ class TestFsmPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCom
             ]
         )
         return self.env["helpdesk.ticket"].create(
-            {"name": "Come and fix", "team_id": self.aftersales_team.id, "partner_id": customer.id}
+            {
+                **TICKET_REQUIRED_VALUES,
+                "name": "Come and fix",
+                "team_id": self.aftersales_team.id,
+                "partner_id": customer.id,
+            }
         )
 
     def _plan(self, ticket):
@@ -44,7 +50,10 @@ class TestFsmPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCom
 
     def test_fsm_task_count_query_ceiling(self):
         tickets = self.env["helpdesk.ticket"].create(
-            [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
+            [
+                {**TICKET_REQUIRED_VALUES, "name": f"T{i}", "team_id": self.aftersales_team.id}
+                for i in range(10)
+            ]
         )
         # Measured: 1 query for 10 tickets, as for one (one grouped count of the tasks).
         self.assertCountQueriesAtMost(tickets, ["fsm_task_count"], 1, user=self.planner)

@@ -3,6 +3,7 @@ from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_portal import AftersalesPortalCase
+from odoo.addons.helpdesk_aftersales_platform.platform import USER_GROUP
 
 
 @tagged("post_install", "-at_install")
@@ -19,7 +20,7 @@ class TestFsmPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon, Ht
         cls.planner = new_test_user(
             cls.env,
             login="portal_fsm_planner",
-            groups="helpdesk.group_helpdesk_user,project.group_project_user",
+            groups=f"{USER_GROUP},project.group_project_user",
         )
         cls.ticket = cls.aftersales_ticket
 

@@ -4,6 +4,11 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common_close import AftersalesCloseCase
+from odoo.addons.helpdesk_aftersales_platform.platform import (
+    STAGES,
+    TICKET_REQUIRED_VALUES,
+    USER_GROUP,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -21,7 +26,7 @@ class TestRefundCloseWhenDone(AftersalesCloseCase, AccountTestInvoicingCommon):
         cls.accountant = new_test_user(
             cls.env,
             login="close_accountant",
-            groups="helpdesk.group_helpdesk_user,account.group_account_invoice",
+            groups=f"{USER_GROUP},account.group_account_invoice",
         )
         cls.invoice = cls.init_invoice(
             "out_invoice", partner=cls.aftersales_customer, post=True, products=cls.product_a
@@ -47,7 +52,7 @@ class TestRefundCloseWhenDone(AftersalesCloseCase, AccountTestInvoicingCommon):
         message = self.assertCloseRefused(self.ticket, self.accountant)
         self.assertIn(f"- Credit Notes: {credit_note.display_name}", message)
         # Moving to a stage that does not close the ticket stays possible.
-        self.move_ticket_to(self.ticket, self.env.ref("helpdesk.stage_new"), self.accountant)
+        self.move_ticket_to(self.ticket, self.env.ref(STAGES["new"]), self.accountant)
         # The accountant posts the credit note: after-sales is done.
         credit_note.with_user(self.accountant).action_post()
         self.assertFalse(self.open_after_sales_line(self.ticket, self.accountant))
@@ -84,6 +89,7 @@ class TestRefundCloseWhenDone(AftersalesCloseCase, AccountTestInvoicingCommon):
     def test_several_tickets_closed_at_once_name_theirs(self):
         other = self.env["helpdesk.ticket"].create(
             {
+                **TICKET_REQUIRED_VALUES,
                 "name": "Second refund",
                 "team_id": self.aftersales_team.id,
                 "partner_id": self.aftersales_customer.id,
@@ -91,7 +97,7 @@ class TestRefundCloseWhenDone(AftersalesCloseCase, AccountTestInvoicingCommon):
         )
         credit_note = self._refund()
         done = self.env["helpdesk.ticket"].create(
-            {"name": "Nothing to do", "team_id": self.aftersales_team.id}
+            {**TICKET_REQUIRED_VALUES, "name": "Nothing to do", "team_id": self.aftersales_team.id}
         )
         tickets = (self.ticket | other | done).with_user(self.accountant)
         with self.assertRaises(UserError) as refusal:
@@ -108,6 +114,7 @@ class TestRefundCloseWhenDone(AftersalesCloseCase, AccountTestInvoicingCommon):
         tickets = self.env["helpdesk.ticket"].create(
             [
                 {
+                    **TICKET_REQUIRED_VALUES,
                     "name": f"T{i}",
                     "team_id": self.aftersales_team.id,
                     "partner_id": self.aftersales_customer.id,

@@ -4,6 +4,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 
 from .common import offered
 
@@ -19,7 +20,7 @@ class TestRefundPerformance(
         cls.accountant = new_test_user(
             cls.env,
             login="perf_accountant",
-            groups="helpdesk.group_helpdesk_user,account.group_account_invoice",
+            groups=f"{USER_GROUP},account.group_account_invoice",
         )
 
     def _customer_with_invoices(self, size):
@@ -41,7 +42,12 @@ class TestRefundPerformance(
         )
         invoices.action_post()
         ticket = self.env["helpdesk.ticket"].create(
-            {"name": "Refund me", "team_id": self.aftersales_team.id, "partner_id": customer.id}
+            {
+                **TICKET_REQUIRED_VALUES,
+                "name": "Refund me",
+                "team_id": self.aftersales_team.id,
+                "partner_id": customer.id,
+            }
         )
         return ticket, invoices[-1]
 
@@ -58,7 +64,10 @@ class TestRefundPerformance(
 
     def test_credit_note_count_query_ceiling(self):
         tickets = self.env["helpdesk.ticket"].create(
-            [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
+            [
+                {**TICKET_REQUIRED_VALUES, "name": f"T{i}", "team_id": self.aftersales_team.id}
+                for i in range(10)
+            ]
         )
         # Measured: 1 query for 10 tickets, as for one (one grouped count of the credit notes).
         self.assertCountQueriesAtMost(tickets, ["credit_note_count"], 1, user=self.accountant)

@@ -9,6 +9,7 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 
 from .common import offered
 
@@ -26,12 +27,12 @@ class TestHelpdeskRefund(
         cls.accountant = new_test_user(
             cls.env,
             login="helpdesk_accountant",
-            groups="helpdesk.group_helpdesk_user,account.group_account_invoice",
+            groups=f"{USER_GROUP},account.group_account_invoice",
         )
         cls.salesman = new_test_user(
             cls.env,
             login="helpdesk_salesman",
-            groups="helpdesk.group_helpdesk_user,sales_team.group_sale_salesman_all_leads",
+            groups=f"{USER_GROUP},sales_team.group_sale_salesman_all_leads",
         )
         cls.invoice_a = cls._invoice(cls.product_a)
         cls.invoice_b = cls._invoice(cls.product_b)
@@ -69,7 +70,7 @@ class TestHelpdeskRefund(
         dialog = self._dialog()
         self.assertEqual(dialog.sale_order_id, order)
         self.assertEqual(dialog.helpdesk_product_id, self.product_a)
-        self.assertEqual(dialog.reason, f"#{self.ticket.ticket_ref}")
+        self.assertEqual(dialog.reason, f"#{self.ticket.aftersales_reference}")
         self.assertEqual(dialog.date, fields.Date.context_today(self.ticket))
         self.assertFalse(dialog.move_ids, "Invoices to Refund is chosen by the agent")
 
@@ -94,7 +95,7 @@ class TestHelpdeskRefund(
         dialog = self._dialog()
         dialog.move_ids.add(self.invoice_a)
         dialog.save().refund_moves()
-        self.assertIn(f"#{self.ticket.ticket_ref}", self._credit_notes().ref)
+        self.assertIn(f"#{self.ticket.aftersales_reference}", self._credit_notes().ref)
 
     def test_sale_order_filter(self):
         order = self.env["sale.order"].create(
@@ -143,6 +144,7 @@ class TestHelpdeskRefund(
     def test_no_invoice_means_empty_list(self):
         ticket = self.env["helpdesk.ticket"].create(
             {
+                **TICKET_REQUIRED_VALUES,
                 "name": "New customer",
                 "team_id": self.aftersales_team.id,
                 "partner_id": self.env["res.partner"].create({"name": "New"}).id,
@@ -325,7 +327,10 @@ class TestHelpdeskRefund(
 
     def test_count_queries_do_not_grow_with_tickets(self):
         tickets = self.env["helpdesk.ticket"].create(
-            [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
+            [
+                {**TICKET_REQUIRED_VALUES, "name": f"T{i}", "team_id": self.aftersales_team.id}
+                for i in range(10)
+            ]
         )
 
         self.assertQueriesIndependentOfTickets(tickets, ["credit_note_count"])

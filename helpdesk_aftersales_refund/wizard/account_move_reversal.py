@@ -62,7 +62,9 @@ class AccountMoveReversal(models.TransientModel):
         if ticket:
             res.update(
                 company_id=ticket.company_id.id,
-                reason=f"#{ticket.ticket_ref}" if ticket.ticket_ref else ticket.name,
+                reason=f"#{ticket.aftersales_reference}"
+                if ticket.aftersales_reference
+                else ticket.name,
                 sale_order_id=ticket.sale_order_id.id,
                 helpdesk_product_id=ticket.product_id.id,
             )

@@ -3,6 +3,7 @@ from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales_platform.platform import USER_GROUP
 from odoo.addons.helpdesk_aftersales_refund.tests.common import offered
 
 
@@ -19,13 +20,12 @@ class TestRefundByLot(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         cls.accountant = new_test_user(
             cls.env,
             login="helpdesk_accountant",
-            groups="helpdesk.group_helpdesk_user,account.group_account_invoice,"
-            "stock.group_stock_user",
+            groups=f"{USER_GROUP},account.group_account_invoice," "stock.group_stock_user",
         )
         cls.accountant_without_inventory = new_test_user(
             cls.env,
             login="helpdesk_accountant_no_stock",
-            groups="helpdesk.group_helpdesk_user,account.group_account_invoice",
+            groups=f"{USER_GROUP},account.group_account_invoice",
         )
         cls.lot_product = cls.env["product.product"].create(
             {"name": "Tracked chair", "is_storable": True, "tracking": "lot", "lst_price": 80.0}

@@ -2,6 +2,7 @@ from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common_close import AftersalesCloseCase
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 
 
 @tagged("post_install", "-at_install")
@@ -16,7 +17,7 @@ class TestRepairCloseWhenDone(AftersalesCloseCase, BaseCommon):
         cls.repair_user = new_test_user(
             cls.env,
             login="close_repair_user",
-            groups="helpdesk.group_helpdesk_user,stock.group_stock_user",
+            groups=f"{USER_GROUP},stock.group_stock_user",
         )
         cls.chair = cls.env["product.product"].create({"name": "Office Chair", "type": "consu"})
         cls.ticket = cls.aftersales_ticket
@@ -70,6 +71,7 @@ class TestRepairCloseWhenDone(AftersalesCloseCase, BaseCommon):
         tickets = self.env["helpdesk.ticket"].create(
             [
                 {
+                    **TICKET_REQUIRED_VALUES,
                     "name": f"T{i}",
                     "team_id": self.aftersales_team.id,
                     "partner_id": self.aftersales_customer.id,

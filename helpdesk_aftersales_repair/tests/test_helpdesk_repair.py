@@ -7,6 +7,11 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import (
+    TEAM_MODEL,
+    TICKET_REQUIRED_VALUES,
+    USER_GROUP,
+)
 from odoo.addons.helpdesk_aftersales_sale_stock.tests.common import sell_and_deliver
 
 
@@ -23,7 +28,7 @@ class TestHelpdeskRepair(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCom
             cls.env,
             login="repair_user",
             name="Repair User",
-            groups="helpdesk.group_helpdesk_user,stock.group_stock_user,"
+            groups=f"{USER_GROUP},stock.group_stock_user,"
             "stock.group_production_lot,sales_team.group_sale_salesman",
         )
         cls.warehouse = cls.env["stock.warehouse"].search(
@@ -263,11 +268,16 @@ class TestHelpdeskRepair(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCom
     def test_ticket_of_another_company(self):
         company_b = self.env["res.company"].create({"name": "Company B"})
         self.repair_user.company_ids |= company_b
-        team_b = self.env["helpdesk.team"].create(
+        team_b = self.env[TEAM_MODEL].create(
             {"name": "B After-Sales", "company_id": company_b.id, "use_product_repairs": True}
         )
         ticket_b = self.env["helpdesk.ticket"].create(
-            {"name": "Broken", "team_id": team_b.id, "partner_id": self.customer.id}
+            {
+                **TICKET_REQUIRED_VALUES,
+                "name": "Broken",
+                "team_id": team_b.id,
+                "partner_id": self.customer.id,
+            }
         )
         self.assertEqual(ticket_b.company_id, company_b)
         # Working in the main company: switch first.
@@ -336,6 +346,7 @@ class TestHelpdeskRepair(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCom
         tickets = self.env["helpdesk.ticket"].create(
             [
                 {
+                    **TICKET_REQUIRED_VALUES,
                     "name": f"Ticket {i}",
                     "team_id": self.aftersales_team.id,
                     "partner_id": self.customer.id,

@@ -3,6 +3,7 @@ from odoo.tests import Form, new_test_user, tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 
 
 @tagged("post_install", "-at_install")
@@ -14,7 +15,7 @@ class TestRepairPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, Base
         cls.repair_user = new_test_user(
             cls.env,
             login="perf_repair_user",
-            groups="helpdesk.group_helpdesk_user,stock.group_stock_user",
+            groups=f"{USER_GROUP},stock.group_stock_user",
         )
         cls.chair = cls.env["product.product"].create({"name": "Office Chair", "type": "consu"})
 
@@ -27,6 +28,7 @@ class TestRepairPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, Base
         )
         return self.env["helpdesk.ticket"].create(
             {
+                **TICKET_REQUIRED_VALUES,
                 "name": "Broken chair",
                 "team_id": self.aftersales_team.id,
                 "partner_id": customer.id,
@@ -47,7 +49,10 @@ class TestRepairPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, Base
 
     def test_repair_count_query_ceiling(self):
         tickets = self.env["helpdesk.ticket"].create(
-            [{"name": f"T{i}", "team_id": self.aftersales_team.id} for i in range(10)]
+            [
+                {**TICKET_REQUIRED_VALUES, "name": f"T{i}", "team_id": self.aftersales_team.id}
+                for i in range(10)
+            ]
         )
         # Measured: 1 query for 10 tickets, as for one (one grouped count of the repairs).
         self.assertCountQueriesAtMost(tickets, ["repair_count"], 1, user=self.repair_user)

@@ -3,6 +3,7 @@ from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_portal import AftersalesPortalCase
+from odoo.addons.helpdesk_aftersales_platform.platform import USER_GROUP
 
 
 @tagged("post_install", "-at_install")
@@ -15,8 +16,7 @@ class TestRepairPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon,
         cls.repair_user = new_test_user(
             cls.env,
             login="portal_repair_user",
-            groups="helpdesk.group_helpdesk_user,stock.group_stock_user,"
-            "sales_team.group_sale_salesman",
+            groups=f"{USER_GROUP},stock.group_stock_user," "sales_team.group_sale_salesman",
         )
         cls.chair = cls.env["product.product"].create({"name": "Office Chair", "type": "consu"})
         cls.ticket = cls.aftersales_ticket

@@ -3,6 +3,7 @@ from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales_platform.platform import USER_GROUP
 from odoo.addons.helpdesk_aftersales_return.tests.common import sell_and_deliver
 
 
@@ -18,7 +19,7 @@ class TestRepairReturn(HelpdeskAftersalesCase, BaseCommon):
             cls.env,
             login="repair_user",
             name="Repair User",
-            groups="helpdesk.group_helpdesk_user,stock.group_stock_user",
+            groups=f"{USER_GROUP},stock.group_stock_user",
         )
         warehouse = cls.env["stock.warehouse"].search(
             [("company_id", "=", cls.env.company.id)], limit=1

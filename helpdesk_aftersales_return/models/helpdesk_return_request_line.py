@@ -50,7 +50,7 @@ class HelpdeskReturnRequestLine(models.Model):
     @api.depends(
         "quantity",
         "ticket_id.active",
-        "ticket_id.stage_id.fold",
+        "ticket_id.aftersales_closed",
         "move_id.returned_move_ids.state",
         "move_id.returned_move_ids.quantity",
         "move_id.returned_move_ids.product_uom_qty",
@@ -61,8 +61,8 @@ class HelpdeskReturnRequestLine(models.Model):
 
         A request line reserves its quantity of its delivered move while its
         ticket is open, i.e. neither archived nor in a closing stage (a stage
-        folded in the Kanban view, as for *Close Only When After-Sales Is
-        Done*). The returns made from the ticket consume it: what the
+        of the helpdesk, as for *Close Only When After-Sales Is Done*:
+        ``aftersales_closed``). The returns made from the ticket consume it: what the
         ticket's returns of that move take back (not cancelled: done ones for
         what they received, the others for what they expect) already counts
         as returned, so it is no longer reserved; never below zero. A return
@@ -75,7 +75,7 @@ class HelpdeskReturnRequestLine(models.Model):
         returned = self.move_id.sudo()._aftersales_returned_by_ticket()
         for line in self:
             ticket = line.ticket_id.sudo()
-            if not ticket.active or ticket.stage_id.fold:
+            if not ticket.active or ticket.aftersales_closed:
                 line.pending_quantity = 0.0
                 continue
             key = (ticket._origin.id, line.move_id.id)

@@ -1,8 +1,10 @@
 from odoo import api, fields, models
 
+from odoo.addons.helpdesk_aftersales_platform.platform import TEAM_MODEL
+
 
 class HelpdeskTeam(models.Model):
-    _inherit = "helpdesk.team"
+    _inherit = TEAM_MODEL
 
     return_reason_required = fields.Boolean(
         help="Every line of the Return dialog must have a return reason.",

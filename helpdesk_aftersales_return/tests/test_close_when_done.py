@@ -2,6 +2,7 @@ from odoo.tests import new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common_close import AftersalesCloseCase
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 
 from .common import sell_and_deliver
 
@@ -82,9 +83,7 @@ class TestReturnCloseWhenDone(AftersalesCloseCase, BaseCommon):
         # open the form of a ticket with a sales order since the sale glue's
         # sale_order_product_ids (AccessError, reported to the lead).
         self.ticket.sale_order_id = False
-        agent = new_test_user(
-            self.env, login="close_agent_no_stock", groups="helpdesk.group_helpdesk_user"
-        )
+        agent = new_test_user(self.env, login="close_agent_no_stock", groups=USER_GROUP)
         self.assertFalse(self.env["stock.picking"].with_user(agent).has_access("read"))
         self.assertEqual(self.open_after_sales_line(self.ticket, agent), "Returns: 1")
         message = self.assertCloseRefused(self.ticket, agent)
@@ -95,6 +94,7 @@ class TestReturnCloseWhenDone(AftersalesCloseCase, BaseCommon):
         tickets = self.env["helpdesk.ticket"].create(
             [
                 {
+                    **TICKET_REQUIRED_VALUES,
                     "name": f"T{i}",
                     "team_id": self.aftersales_team.id,
                     "partner_id": self.aftersales_customer.id,

@@ -5,6 +5,7 @@ from odoo.tests import new_test_user, tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 
 from .common import sell_and_deliver
 
@@ -77,13 +78,16 @@ class TestHelpdeskStockReturn(AftersalesQueriesMixin, HelpdeskAftersalesCase, Ba
         # a delivery to a contact of the customer counts for the company
         contact = self.env["res.partner"].create({"name": "Contact", "parent_id": self.customer.id})
         ticket2 = self.env["helpdesk.ticket"].create(
-            {"name": "Other", "team_id": self.aftersales_team.id, "partner_id": contact.id}
+            {
+                **TICKET_REQUIRED_VALUES,
+                "name": "Other",
+                "team_id": self.aftersales_team.id,
+                "partner_id": contact.id,
+            }
         )
         self.assertTrue(ticket2.has_partner_deliveries)
         # an agent who may not see transfers gets no button (and no error)
-        no_stock_agent = new_test_user(
-            self.env, login="no_stock_agent", groups="helpdesk.group_helpdesk_user"
-        )
+        no_stock_agent = new_test_user(self.env, login="no_stock_agent", groups=USER_GROUP)
         self.assertFalse(self.ticket.with_user(no_stock_agent).has_partner_deliveries)
         self.assertEqual(self.ticket.with_user(no_stock_agent).picking_count, 0)
         # the button is shown only when the team offers returns
@@ -402,7 +406,12 @@ class TestHelpdeskStockReturn(AftersalesQueriesMixin, HelpdeskAftersalesCase, Ba
         partners = self.env["res.partner"].create([{"name": f"C{i}"} for i in range(10)])
         tickets = self.env["helpdesk.ticket"].create(
             [
-                {"name": f"T{i}", "team_id": self.aftersales_team.id, "partner_id": p.id}
+                {
+                    **TICKET_REQUIRED_VALUES,
+                    "name": f"T{i}",
+                    "team_id": self.aftersales_team.id,
+                    "partner_id": p.id,
+                }
                 for i, p in enumerate(partners)
             ]
         )

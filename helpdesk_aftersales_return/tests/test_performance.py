@@ -3,6 +3,7 @@ from odoo.tests import Form, tagged
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES
 
 from .common import sell_and_deliver
 
@@ -32,6 +33,7 @@ class TestReturnPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, Base
         orders = sell_and_deliver(self.env, customer, {self.chair: 1}, count=size)
         return self.env["helpdesk.ticket"].create(
             {
+                **TICKET_REQUIRED_VALUES,
                 "name": "Wrong colour",
                 "team_id": self.aftersales_team.id,
                 "partner_id": customer.id,
@@ -58,6 +60,7 @@ class TestReturnPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, Base
         tickets = self.env["helpdesk.ticket"].create(
             [
                 {
+                    **TICKET_REQUIRED_VALUES,
                     "name": f"T{i}",
                     "team_id": self.aftersales_team.id,
                     "partner_id": self.aftersales_customer.id,

@@ -4,6 +4,7 @@ from unittest.mock import patch
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales_platform.platform import STAGES, TEAM_MODEL, add_team_stages
 
 from .common import sell_and_deliver
 
@@ -290,10 +291,10 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         self.assertEqual(self._still_returnable(), {"Office Chair": 0.0, "Desk Lamp": 0.0})
 
     def test_closed_ticket_no_longer_reserves(self):
-        closing = self.env.ref("helpdesk.stage_solved")
-        opened = self.env.ref("helpdesk.stage_in_progress")
-        self.assertTrue(closing.fold)
-        self.aftersales_team.stage_ids |= opened | closing
+        closing = self.env.ref(STAGES["solved"])
+        opened = self.env.ref(STAGES["in_progress"])
+        self.assertTrue(self.env["helpdesk.ticket"]._aftersales_is_closing_stage(closing))
+        add_team_stages(self.aftersales_team, opened | closing)
         self._request(self.order, {self.chair: 2})
         ticket = self._tickets()
         self.assertEqual(self._still_returnable(), {"Office Chair": 1.0, "Desk Lamp": 2.0})
@@ -407,7 +408,7 @@ class TestPortalReturnRequest(HelpdeskAftersalesCase, HttpCase):
         self.assertRefused(response, "Returns cannot be requested online for this order")
 
     def test_one_team_per_company(self):
-        with Form(self.env["helpdesk.team"]) as form:
+        with Form(self.env[TEAM_MODEL]) as form:
             form.name = "Returns Desk"
             form.use_product_returns = True
             form.receives_portal_returns = True

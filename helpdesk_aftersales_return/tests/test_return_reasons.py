@@ -4,6 +4,12 @@ from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common_access import AftersalesAccessCase
+from odoo.addons.helpdesk_aftersales_platform.platform import (
+    MANAGER_GROUP,
+    MENU_CONFIG,
+    MENU_ROOT,
+    TEAM_MODEL,
+)
 
 from .common import sell_and_deliver
 
@@ -127,7 +133,8 @@ class TestReturnReasons(AftersalesAccessCase, BaseCommon):
         # the menu and its pivot and graph views
         menu = self.env.ref("helpdesk_aftersales_return.helpdesk_menu_reporting_returns")
         self.assertEqual(menu.action, action)
-        self.assertEqual(menu.parent_id.parent_id, self.env.ref("helpdesk.menu_helpdesk_root"))
+        # in the helpdesk's app
+        self.assertIn(str(self.env.ref(MENU_ROOT).id), menu.parent_path.split("/"))
         modes = [view.view_mode for view in action.view_ids]
         self.assertEqual(modes, ["graph", "pivot", "list"])
         pivot = self.env["stock.move"].get_views([(action.view_ids[1].view_id.id, "pivot")])[
@@ -143,7 +150,7 @@ class TestReturnReasons(AftersalesAccessCase, BaseCommon):
         with Form(self.aftersales_team) as team:
             team.return_reason_required = True
         self.assertTrue(self.aftersales_team.return_reason_required)
-        arch = self.env["helpdesk.team"].get_views([(False, "form")])["views"]["form"]["arch"]
+        arch = self.env[TEAM_MODEL].get_views([(False, "form")])["views"]["form"]["arch"]
         self.assertIn('name="return_reason_required"', arch)
 
     def test_required_reason_refused_when_missing(self):
@@ -229,7 +236,7 @@ class TestReturnReasons(AftersalesAccessCase, BaseCommon):
         with self.assertRaises(AccessError):
             self.damaged.with_user(self.helpdesk_agent).name = "Renamed"
         # helpdesk managers and inventory administrators manage them
-        for groups in ("helpdesk.group_helpdesk_manager", "stock.group_stock_manager"):
+        for groups in (MANAGER_GROUP, "stock.group_stock_manager"):
             user = new_test_user(self.env, login=groups, groups=groups)
             with Form(Reason.with_user(user)) as reason:
                 reason.name = f"By {groups}"
@@ -239,7 +246,8 @@ class TestReturnReasons(AftersalesAccessCase, BaseCommon):
             self.assertFalse(created.active)
         # the menu under Configuration is for helpdesk managers
         menu = self.env.ref("helpdesk_aftersales_return.helpdesk_return_reason_menu")
-        self.assertEqual(menu.parent_id, self.env.ref("helpdesk.helpdesk_menu_config"))
+        # (in the suite's folder of the helpdesk's Configuration menu)
+        self.assertEqual(menu.parent_id.parent_id, self.env.ref(MENU_CONFIG))
         self.assertEqual(
             menu.action, self.env.ref("helpdesk_aftersales_return.helpdesk_return_reason_action")
         )

@@ -3,6 +3,7 @@ from odoo.tests import Form, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales_platform.platform import TEAM_MODEL
 
 from .common import sell_and_deliver
 
@@ -62,7 +63,7 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
             env = self.env(context={"lang": lang})
             line = env["helpdesk.stock.return.line"].fields_get(["return_reason_id"], ["string"])
             self.assertEqual(line["return_reason_id"]["string"], column)
-            team = env["helpdesk.team"].fields_get(["return_reason_required"], ["string"])
+            team = env[TEAM_MODEL].fields_get(["return_reason_required"], ["string"])
             self.assertEqual(team["return_reason_required"]["string"], setting)
             config = env.ref("helpdesk_aftersales_return.helpdesk_return_reason_menu")
             self.assertEqual(config.name, menu)

@@ -2,6 +2,7 @@ from odoo.tests import Form, new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales_platform.platform import USER_GROUP
 from odoo.addons.helpdesk_aftersales_return.tests.common import sell_and_deliver
 
 
@@ -34,19 +35,18 @@ class ReturnRefundCase(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
         cls.accountant_agent = new_test_user(
             cls.env,
             login="retref_accountant",
-            groups="helpdesk.group_helpdesk_user,stock.group_stock_user,"
-            "account.group_account_invoice",
+            groups=f"{USER_GROUP},stock.group_stock_user," "account.group_account_invoice",
         )
         cls.sales_agent = new_test_user(
             cls.env,
             login="retref_salesman",
-            groups="helpdesk.group_helpdesk_user,stock.group_stock_user,"
+            groups=f"{USER_GROUP},stock.group_stock_user,"
             "sales_team.group_sale_salesman_all_leads",
         )
         cls.stock_agent = new_test_user(
             cls.env,
             login="retref_stock",
-            groups="helpdesk.group_helpdesk_user,stock.group_stock_user",
+            groups=f"{USER_GROUP},stock.group_stock_user",
         )
         cls.chair = cls.env["product.product"].create(
             {

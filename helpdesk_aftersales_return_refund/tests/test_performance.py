@@ -1,6 +1,7 @@
 from odoo.tests import tagged
 
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES
 
 from .common import ReturnRefundCase
 
@@ -16,6 +17,7 @@ class TestReturnRefundPerformance(AftersalesQueriesMixin, ReturnRefundCase):
             orders |= self.sell(1, customer=customer)
         return self.env["helpdesk.ticket"].create(
             {
+                **TICKET_REQUIRED_VALUES,
                 "name": "Wrong colour",
                 "team_id": self.aftersales_team.id,
                 "partner_id": customer.id,

@@ -123,7 +123,7 @@ class HelpdeskStockReturn(models.TransientModel):
         drafts (sudo) that never post themselves (``auto_post`` no)."""
         may_post = self.env.user.has_group("account.group_account_invoice")
         ticket = self.helpdesk_ticket_id
-        reason = f"#{ticket.ticket_ref}" if ticket.ticket_ref else ticket.name
+        reason = f"#{ticket.aftersales_reference}" if ticket.aftersales_reference else ticket.name
         today = fields.Date.context_today(self)
         credit_notes = self.env["account.move"]
         invoices = sorted(

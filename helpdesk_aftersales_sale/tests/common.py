@@ -2,6 +2,7 @@ from odoo.tests import Form, new_test_user
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
+from odoo.addons.helpdesk_aftersales_platform.platform import USER_GROUP
 
 
 class TicketSaleCase(HelpdeskAftersalesCase):
@@ -19,7 +20,7 @@ class TicketSaleCase(HelpdeskAftersalesCase):
         cls.agent = new_test_user(
             cls.env,
             login="helpdesk_sales_agent",
-            groups="helpdesk.group_helpdesk_user,sales_team.group_sale_salesman_all_leads",
+            groups=f"{USER_GROUP},sales_team.group_sale_salesman_all_leads",
         )
         cls.desk = cls.env["product.product"].create(
             {"name": "Large Desk", "type": "consu", "list_price": 500.0}

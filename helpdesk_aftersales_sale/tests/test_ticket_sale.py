@@ -1,6 +1,7 @@
 from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.helpdesk_aftersales_platform.platform import USER_GROUP
 
 from .common import TicketSaleCase
 
@@ -46,9 +47,7 @@ class TestTicketSale(TicketSaleCase, BaseCommon):
         self.aftersales_ticket.write(
             {"sale_order_id": self.desk_order.id, "product_id": self.desk.id}
         )
-        agent = new_test_user(
-            self.env, login="helpdesk_only_agent", groups="helpdesk.group_helpdesk_user"
-        )
+        agent = new_test_user(self.env, login="helpdesk_only_agent", groups=USER_GROUP)
         ticket = Form(self.aftersales_ticket.with_user(agent))
         self.assertEqual(ticket.product_id, self.desk)
         ticket.name = "Desk wobbles"

@@ -1,6 +1,7 @@
 from odoo.tests import Form, new_test_user, tagged
 
 from odoo.addons.base.tests.common import BaseCommon
+from odoo.addons.helpdesk_aftersales_platform.platform import USER_GROUP
 from odoo.addons.helpdesk_aftersales_sale.tests.common import TicketSaleCase
 
 
@@ -28,7 +29,7 @@ class TestTicketLot(TicketSaleCase, BaseCommon):
         cls.agent = new_test_user(
             cls.env,
             login="helpdesk_stock_agent",
-            groups="helpdesk.group_helpdesk_user,sales_team.group_sale_salesman_all_leads,"
+            groups=f"{USER_GROUP},sales_team.group_sale_salesman_all_leads,"
             "stock.group_stock_user",
         )
 

@@ -6,6 +6,7 @@ from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 from odoo.addons.helpdesk_aftersales_sale.tests.common import TicketSaleCase
 
 from .common import sell_and_deliver
@@ -24,7 +25,7 @@ class TestWarranty(AftersalesQueriesMixin, TicketSaleCase, BaseCommon):
         cls.agent = new_test_user(
             cls.env,
             login="helpdesk_warranty_agent",
-            groups="helpdesk.group_helpdesk_user,sales_team.group_sale_salesman_all_leads,"
+            groups=f"{USER_GROUP},sales_team.group_sale_salesman_all_leads,"
             "stock.group_stock_user",
         )
         cls.drawer = cls._product("Rolling Drawer Unit", tracking="serial", warranty=24)
@@ -207,10 +208,17 @@ class TestWarranty(AftersalesQueriesMixin, TicketSaleCase, BaseCommon):
             order = sell_and_deliver(self.env, self.customer, self.desk)
             values = {"team_id": self.aftersales_team.id, "partner_id": self.customer.id}
             drawers |= self.env["helpdesk.ticket"].create(
-                {**values, "name": f"Drawer {i}", "product_id": self.drawer.id, "lot_id": serial.id}
+                {
+                    **TICKET_REQUIRED_VALUES,
+                    **values,
+                    "name": f"Drawer {i}",
+                    "product_id": self.drawer.id,
+                    "lot_id": serial.id,
+                }
             )
             desks |= self.env["helpdesk.ticket"].create(
                 {
+                    **TICKET_REQUIRED_VALUES,
                     **values,
                     "name": f"Desk {i}",
                     "product_id": self.desk.id,

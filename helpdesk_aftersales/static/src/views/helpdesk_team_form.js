@@ -20,7 +20,10 @@ patch(FormController.prototype, {
     async onRecordSaved(record, changes) {
         await super.onRecordSaved(...arguments);
         if (
-            record.resModel === "helpdesk.team" &&
+            // The helpdesk's team model, whatever its name: the model whose
+            // flags are its own (on the ticket they are related, read-only).
+            "aftersales_close_when_done" in record.fields &&
+            !record.fields.aftersales_close_when_done.related &&
             AFTERSALES_SERVICE_FIELDS.some((name) => changes[name] === true)
         ) {
             // What Settings does after installing modules (res.config.settings.execute).

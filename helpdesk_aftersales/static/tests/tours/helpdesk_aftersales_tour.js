@@ -3,8 +3,8 @@
 import { registry } from "@web/core/registry";
 
 /**
- * A newcomer's walk through the After-Sales suite: the team's After-Sales
- * settings, then a ticket of that team.
+ * A newcomer's walk through the After-Sales suite: a ticket of the After-Sales
+ * team, then the team's After-Sales settings (on either helpdesk).
  *
  * Started by helpdesk_aftersales/tests/test_tour.py on the ticket action; the
  * test creates the team "After-Sales" and its ticket "The chair is broken".
@@ -21,8 +21,23 @@ const AFTERSALES_SETTINGS = [
 registry.category("web_tour.tours").add("helpdesk_aftersales_tour", {
     steps: () => [
         {
-            content: "The tickets are shown",
-            trigger: ".o_kanban_record:contains('The chair is broken')",
+            // A kanban (the stand-in) or a list (helpdesk_mgmt) of tickets.
+            content: "The tickets are shown: open the ticket",
+            trigger:
+                ".o_kanban_record:contains('The chair is broken'), .o_data_row:contains('The chair is broken')",
+            run: "click",
+        },
+        {
+            content: "The ticket form shows the After-Sales team and its customer",
+            trigger: ".o_form_view .o_field_widget[name=team_id] input:value('After-Sales')",
+        },
+        {
+            content: "The ticket's customer is shown",
+            trigger: ".o_form_view .o_field_widget[name=partner_id] input:value('Deco Addict')",
+        },
+        {
+            content: "The ticket's stage bar is in the header",
+            trigger: ".o_form_view .o_form_statusbar .o_statusbar_status",
         },
         {
             content: "Open Helpdesk > Configuration",
@@ -30,8 +45,9 @@ registry.category("web_tour.tours").add("helpdesk_aftersales_tour", {
             run: "click",
         },
         {
-            content: "Open Helpdesk Teams",
-            trigger: ".dropdown-menu .dropdown-item:contains('Helpdesk Teams')",
+            // "Helpdesk Teams" (the stand-in), "Teams" (helpdesk_mgmt)
+            content: "Open the helpdesk teams",
+            trigger: ".dropdown-menu .dropdown-item:contains('Teams')",
             run: "click",
         },
         {
@@ -47,27 +63,5 @@ registry.category("web_tour.tours").add("helpdesk_aftersales_tour", {
             content: `The After-Sales section offers ${label}`,
             trigger: `.o_form_view div[name=after_sales] #${field}:has(.o_field_widget[name=${field}] input[type=checkbox]) .o_form_label:contains('${label}')`,
         })),
-        {
-            content: "Back to the tickets",
-            trigger: ".o_main_navbar .o_menu_sections .o_nav_entry:contains('Tickets')",
-            run: "click",
-        },
-        {
-            content: "Open the ticket",
-            trigger: ".o_kanban_record:contains('The chair is broken')",
-            run: "click",
-        },
-        {
-            content: "The ticket form shows the After-Sales team and its customer",
-            trigger: ".o_form_view .o_field_widget[name=team_id] input:value('After-Sales')",
-        },
-        {
-            content: "The ticket's customer is shown",
-            trigger: ".o_form_view .o_field_widget[name=partner_id] input:value('Deco Addict')",
-        },
-        {
-            content: "The ticket's stage bar is in the header",
-            trigger: ".o_form_view .o_form_statusbar .o_statusbar_status",
-        },
     ],
 });
