@@ -168,10 +168,11 @@ def fake_test_run(monkeypatch):
     monkeypatch.setattr(testrun, "ensure_chromium", lambda: None)
     monkeypatch.setattr(testrun, "ensure_wkhtmltopdf", lambda: None)
     monkeypatch.setattr(testrun, "Platform", FakePlatform)
-    monkeypatch.setattr(testrun, "template", lambda platform: None)
+    monkeypatch.setattr(testrun, "template", lambda platform: f"ha_tmpl_{platform.name}")
     monkeypatch.setattr(testrun, "drop_db", lambda env, db: None)
 
-    def odoo_tests(platform, modules, db):
+    def odoo_tests(platform, modules, db, source):
+        assert source == f"ha_tmpl_{platform.name}"
         runs.append((platform.name, modules, db))
         return 3, 0, [], 0
 
@@ -217,7 +218,7 @@ def test_the_fast_loop_runs_some_modules_on_one_platform(monkeypatch, capsys):
 
 def test_no_odoo_test_run_on_a_platform_fails(monkeypatch, capsys):
     fake_test_run(monkeypatch)
-    monkeypatch.setattr(testrun, "odoo_tests", lambda platform, modules, db: (0, 0, [], 0))
+    monkeypatch.setattr(testrun, "odoo_tests", lambda platform, modules, db, source: (0, 0, [], 0))
     args = types.SimpleNamespace(modules=None, platform="oca", keep=False)
     assert testrun.cmd_test(args) == 1
     out = capsys.readouterr().out
@@ -247,3 +248,16 @@ def test_platform_folders_are_addons_of_the_repository():
         for path in PLATFORMS[name].get("addons", ()):
             assert not os.path.isabs(path) and not path.startswith(".."), path
     assert all(path.startswith(os.path.join(ROOT, "platforms")) for path in own)
+
+
+def test_the_oca_template_installs_helpdesk_mgmt_not_the_standin(platform_env):
+    """Read by manifestoo on the oca platform's addons path (the wheel
+    installed by the set-up): helpdesk_mgmt and what the suite depends on,
+    the Field Service stand-ins, never the stand-in helpdesk nor the suite's
+    own modules (the tests install those)."""
+    found = templates.dependencies(platform_env["HA_ODOO_SRC"], "oca", platform_env["HA_PYTHON"])
+    assert "helpdesk_mgmt" in found and "helpdesk" not in found
+    assert found[:2] == ["industry_fsm", "industry_fsm_report"]
+    assert {"sale_management", "sale_stock", "repair", "website_sale_loyalty"} <= set(found)
+    assert not set(found) & set(product_modules("oca"))
+    assert len(found) == len(set(found))
