@@ -11,7 +11,7 @@
 - README.rst rendered from readme/, pyproject.toml from the manifests and each
   addon's copy of LICENSE are up to date (tools.render_readme, tools.make_pyprojects).
 
-Scope: the product addons and standins/, plus tools/, tests/, bench/ and
+Scope: the product addons, standins/ and platforms/*/, plus tools/, tests/, bench/ and
 i18n/*.py for ruff. The Python tools live in pinned virtualenvs
 (tools/requirements-lint.txt, tools/requirements-pylint.txt: pylint-odoo pins
 its own pylint), prettier in a pinned npm tree (tools/package.json and its
