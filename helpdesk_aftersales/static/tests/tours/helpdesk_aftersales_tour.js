@@ -24,7 +24,7 @@ registry.category("web_tour.tours").add("helpdesk_aftersales_tour", {
             // A kanban (the stand-in) or a list (helpdesk_mgmt) of tickets.
             content: "The tickets are shown: open the ticket",
             trigger:
-                ".o_kanban_record:contains('The chair is broken'), .o_data_row:contains('The chair is broken')",
+                ".o_kanban_record:contains('The chair is broken'), .o_data_row .o_data_cell[name=name]:contains('The chair is broken')",
             run: "click",
         },
         {

@@ -1,0 +1,1 @@
+from . import test_personal_tickets, test_portal_close
