@@ -78,13 +78,9 @@ def cmd_screenshots(args):
     return take_screenshots(args)
 
 
-def platform_option(p):
-    p.add_argument(
-        "--platform",
-        choices=list(PLATFORMS),
-        default=DEFAULT_PLATFORM,
-        help=f"the helpdesk the suite runs on (default: {DEFAULT_PLATFORM})",
-    )
+def platform_option(p, default=DEFAULT_PLATFORM, what=f"default: {DEFAULT_PLATFORM}"):
+    help_ = f"the helpdesk the suite runs on ({what})"
+    p.add_argument("--platform", choices=list(PLATFORMS), default=default, help=help_)
 
 
 def parser():
@@ -97,11 +93,7 @@ def parser():
     p = sub.add_parser("test")
     p.add_argument("--modules", help="comma-separated modules (default: all, + suite tests)")
     p.add_argument("--keep", action="store_true", help="keep the test database")
-    p.add_argument(
-        "--platform",
-        choices=list(PLATFORMS),
-        help="only the Odoo tests on this platform (default: every platform, + suite tests)",
-    )
+    platform_option(p, None, "default: all, with the suite tests; given: its Odoo tests only")
     p.set_defaults(func=cmd_test)
     p = sub.add_parser("pytest", help="only suite-level tests: pytest arguments follow")
     platform_option(p)
