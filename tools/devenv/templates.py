@@ -171,6 +171,10 @@ def template(platform, demo=False):
     depends = dependencies(platform.odoo, platform.name, platform.python)
     prefix = f"ha_tmpl_{kind}_"
     name = f"{prefix}{odoo_key}_{template_key(depends, demo, platform.name)}"
+    if db_exists(platform.env, name):
+        # Built: no need to queue for the lock behind another work tree's build.
+        touch(name)
+        return name
     with locked("template" + ("" if platform.name == DEFAULT_PLATFORM else f"_{platform.name}")):
         drop_other_trees(platform, odoo_key)
         if db_exists(platform.env, name):
