@@ -16,7 +16,7 @@ import os
 
 import pytest
 
-from tools.devenv.addons import addon_dirs
+from tools.devenv.addons import DEFAULT_PLATFORM, addon_dirs, platform_addon_dirs
 from tools.devenv.common import ROOT
 
 STANDINS = os.path.join(ROOT, "standins")
@@ -30,9 +30,18 @@ def standin_modules():
     return [os.path.basename(path) for path in addon_dirs(product=False, standins=True)]
 
 
+def platform_modules():
+    """The default platform's own addons (``platforms/standin/*``): installed
+    and packaged with the suite on it (tools/devenv/addons.py PLATFORMS)."""
+    return [os.path.basename(path) for path in platform_addon_dirs(DEFAULT_PLATFORM)]
+
+
 def module_path(name):
-    path = os.path.join(ROOT, name)
-    return path if os.path.isdir(path) else os.path.join(STANDINS, name)
+    """The folder of an addon of the suite on the default platform."""
+    for folder in (ROOT, *[os.path.dirname(p) for p in platform_addon_dirs(DEFAULT_PLATFORM)]):
+        if os.path.isdir(os.path.join(folder, name)):
+            return os.path.join(folder, name)
+    return os.path.join(STANDINS, name)
 
 
 def manifest(name):

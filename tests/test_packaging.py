@@ -1,6 +1,6 @@
-"""Users install the addons as wheels: each addon and stand-in builds a wheel
-``odoo-addon-<name>`` whose files land where Odoo finds addons
-(``odoo/addons/<name>`` in site-packages)."""
+"""Users install the addons as wheels: each addon, the default platform's
+module and each stand-in builds a wheel ``odoo-addon-<name>`` whose files land
+where Odoo finds addons (``odoo/addons/<name>`` in site-packages)."""
 
 import glob
 import json
@@ -16,7 +16,14 @@ from packaging.requirements import Requirement
 from tools import dist
 from tools.devenv import drop_db, psql, wheelhouse
 
-from .conftest import ROOT, manifest, module_path, product_modules, standin_modules
+from .conftest import (
+    ROOT,
+    manifest,
+    module_path,
+    platform_modules,
+    product_modules,
+    standin_modules,
+)
 
 
 def root_license():
@@ -36,7 +43,7 @@ def test_the_repository_carries_the_lgpl3_text():
 def test_every_addon_carries_the_license():
     """A wheel holds only its addon's directory: each addon and stand-in has the
     root LICENSE (tools/make_pyprojects.py writes the copies)."""
-    for module in product_modules() + standin_modules():
+    for module in product_modules() + platform_modules() + standin_modules():
         path = os.path.join(module_path(module), "LICENSE")
         assert os.path.isfile(path), f"{module}: run python3 tools/make_pyprojects.py"
         with open(path, encoding="utf-8") as fh:
@@ -155,7 +162,7 @@ def wheels_venv(tmp_path_factory, platform_env):
         # By name, as from an index: pip picks the wheels and resolves their
         # requirements (odoo==18.0.*, odoo-addon-helpdesk_aftersales==18.0.*,
         # then Odoo's babel, psycopg2, ...).
-        + [f"odoo-addon-{m}" for m in product_modules() + standin_modules()],
+        + [f"odoo-addon-{m}" for m in product_modules() + platform_modules() + standin_modules()],
         env=wheelhouse.pip_env(constraints, offline=True),
         capture_output=True,
         text=True,
@@ -180,7 +187,7 @@ def test_wheels_install_with_their_dependencies(wheels_venv):
     resolution is consistent, everything comes from the new virtualenv at the
     versions Odoo pins, and Odoo finds every addon and stand-in in
     site-packages, with their licence, icon and translations."""
-    addons = product_modules() + standin_modules()
+    addons = product_modules() + platform_modules() + standin_modules()
     wheels = sorted(glob.glob(str(wheels_venv["dist"] / "*.whl")))
     names = {os.path.basename(w).split("-")[0] for w in wheels}
     # The stand-ins too: Community users need them.
@@ -349,7 +356,7 @@ def purelib(python):
 
 
 def test_every_addon_has_its_pyproject():
-    for module in product_modules() + standin_modules():
+    for module in product_modules() + platform_modules() + standin_modules():
         path = os.path.join(module_path(module), "pyproject.toml")
         assert os.path.isfile(path), f"{module}: run python3 -m tools.make_pyprojects"
         assert f'name = "odoo-addon-{module}"' in open(path).read()

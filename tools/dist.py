@@ -57,38 +57,55 @@ def build(outdir):
             "run python3 tools/make_pyprojects.py"
         )
     python = build_python()
-    os.makedirs(outdir, exist_ok=True)
-    # The stand-ins too (standins/*): Community users need them (tools/make_pyprojects.py).
-    for path in devenv.addon_dirs(product=True, standins=True):
-        module = os.path.basename(path)
-        left_out = untracked(path)
-        if left_out:
-            print(
-                f"warning: {module}: not in git, so not in the wheel: {', '.join(left_out)}",
-                file=sys.stderr,
-            )
-        res = subprocess.run(
-            [
-                python,
-                "-m",
-                "build",
-                "--wheel",
-                "--no-isolation",
-                "--outdir",
-                outdir,
-                path,
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if res.returncode:
-            sys.stderr.write(res.stdout[-3000:] + res.stderr[-3000:])
-            raise SystemExit(f"{module}: the wheel build failed")
-    wheels = sorted(glob.glob(os.path.join(outdir, "*.whl")))
+    for path, folder in addons_to_build(outdir):
+        os.makedirs(folder, exist_ok=True)
+        build_wheel(python, path, folder)
+    wheels = sorted(glob.glob(os.path.join(outdir, "**", "*.whl"), recursive=True))
     for wheel in wheels:
         print(os.path.relpath(wheel, ROOT) if wheel.startswith(ROOT) else wheel)
     return wheels
+
+
+def addons_to_build(outdir):
+    """(addon folder, wheel folder) of every addon to package: the product
+    addons, the stand-ins (Community users need them: tools/make_pyprojects.py)
+    and the default platform's own addons into ``outdir``; another platform's
+    own addons (a variant of the same name: helpdesk_aftersales_platform on
+    helpdesk_mgmt) into ``outdir/<platform>``."""
+    found = [(path, outdir) for path in devenv.addon_dirs(product=True, standins=True)]
+    for name in devenv.PLATFORMS:
+        folder = outdir if name == devenv.DEFAULT_PLATFORM else os.path.join(outdir, name)
+        found += [(path, folder) for path in devenv.platform_addon_dirs(name)]
+    return found
+
+
+def build_wheel(python, path, outdir):
+    """The wheel of the addon ``path`` into ``outdir`` (whool)."""
+    module = os.path.basename(path)
+    left_out = untracked(path)
+    if left_out:
+        print(
+            f"warning: {module}: not in git, so not in the wheel: {', '.join(left_out)}",
+            file=sys.stderr,
+        )
+    res = subprocess.run(
+        [
+            python,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            outdir,
+            path,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if res.returncode:
+        sys.stderr.write(res.stdout[-3000:] + res.stderr[-3000:])
+        raise SystemExit(f"{module}: the wheel build failed")
 
 
 def main():

@@ -12,7 +12,7 @@
   addon's copy of LICENSE are up to date (tools.render_readme, tools.make_pyprojects);
 - no function over 50 lines in the product and the tooling (tools.function_length).
 
-Scope: the product addons and standins/, plus tools/, tests/, bench/ and
+Scope: the product addons, standins/ and platforms/*/, plus tools/, tests/, bench/ and
 i18n/*.py for ruff. The Python tools live in pinned virtualenvs
 (tools/requirements-lint.txt, tools/requirements-pylint.txt: pylint-odoo pins
 its own pylint), prettier in a pinned npm tree (tools/package.json and its
@@ -113,8 +113,9 @@ def node_tools():
 
 
 def addon_dirs():
-    """Product addons and the stand-ins: everything Odoo loads."""
-    return devenv.addon_dirs(product=True, standins=True)
+    """Product addons, the stand-ins and every platform's own addons
+    (``platforms/*/*``): everything Odoo loads."""
+    return devenv.addon_dirs(product=True, standins=True, platforms=True)
 
 
 def python_paths():

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the ``pyproject.toml`` and the ``LICENSE`` of every addon and stand-in (whool).
+"""Write the ``pyproject.toml`` and the ``LICENSE`` of every addon, stand-in and platform module.
 
     python3 tools/make_pyprojects.py           # write missing or outdated files
     python3 tools/make_pyprojects.py --check   # exit 1 if one is missing or outdated
@@ -64,9 +64,13 @@ def pyproject(module, standin_depends=()):
     return text
 
 
-def manifest_depends(path):
+def manifest(path):
     with open(os.path.join(path, "__manifest__.py"), encoding="utf-8") as fh:
-        return ast.literal_eval(fh.read()).get("depends", [])
+        return ast.literal_eval(fh.read())
+
+
+def manifest_depends(path):
+    return manifest(path).get("depends", [])
 
 
 def license_text():
@@ -80,11 +84,14 @@ def main(argv=None):
     args = parser.parse_args(argv)
     wanted = {}
     standins = {os.path.basename(p) for p in devenv.addon_dirs(product=False, standins=True)}
-    for path in devenv.addon_dirs(product=True, standins=True):
+    for path in devenv.addon_dirs(product=True, standins=True, platforms=True):
         module = os.path.basename(path)
         depends = standins.intersection(manifest_depends(path)) if module in standins else ()
         wanted[os.path.join(path, "pyproject.toml")] = pyproject(module, depends)
-        wanted[os.path.join(path, "LICENSE")] = license_text()
+        # An addon of another licence (AGPL-3: one standing on OCA's
+        # helpdesk_mgmt) carries its own text.
+        if manifest(path).get("license", "LGPL-3") == "LGPL-3":
+            wanted[os.path.join(path, "LICENSE")] = license_text()
     return devenv.sync_generated(wanted, args.check)
 
 

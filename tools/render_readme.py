@@ -46,7 +46,7 @@ HEADER = (
 def addon_dirs():
     return [
         path
-        for path in devenv.addon_dirs(product=True, standins=True)
+        for path in devenv.addon_dirs(product=True, standins=True, platforms=True)
         if os.path.isdir(os.path.join(path, "readme"))
     ]
 

@@ -3,6 +3,7 @@
 - ``common``: paths, logging, locks;      - ``addons``: the list of the suite's addons;
 - ``source``: the Odoo 18.0 source tree;  - ``debian``: chromium, wkhtmltopdf, postgresql;
 - ``postgres``: the project's cluster;    - ``venv``: the virtualenvs;
+- ``helpdesks``: the helpdesk platforms' wheels and addons path;
 - ``platform``: odoo-bin on all of them;  - ``templates``: cached databases;
 - ``wheelhouse``: wheels of Odoo's requirements (tests/test_packaging.py);
 - ``testrun``: `make test`;               - ``demo``: `make run`;
@@ -11,7 +12,7 @@
 What other tools use is importable from here: ``from tools.devenv import Platform``.
 """
 
-from .addons import addon_dirs, product_modules
+from .addons import DEFAULT_PLATFORM, PLATFORMS, addon_dirs, platform_addon_dirs, product_modules
 from .common import CACHE, ROOT, SetupError, locked, log, run, sync_generated
 from .debian import ensure_chromium, ensure_wkhtmltopdf
 from .platform import Platform
@@ -21,6 +22,8 @@ from .venv import side_venv
 
 __all__ = [
     "CACHE",
+    "DEFAULT_PLATFORM",
+    "PLATFORMS",
     "ROOT",
     "Platform",
     "SetupError",
@@ -33,6 +36,7 @@ __all__ = [
     "ensure_wkhtmltopdf",
     "locked",
     "log",
+    "platform_addon_dirs",
     "product_modules",
     "psql",
     "run",

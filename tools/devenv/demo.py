@@ -1,28 +1,41 @@
 """`make run`: the demo database (Odoo's demo data + the whole suite with its
-own) served on http://localhost:8069."""
+own) served on http://localhost:8069, on the stand-in helpdesk or
+(``PLATFORM=oca``) on OCA's helpdesk_mgmt: one demo database per platform."""
 
 import socket
 import subprocess
 import time
 import urllib.request
 
-from .addons import product_modules
+from .addons import DEFAULT_PLATFORM, hidden_modules, product_modules
 from .common import SetupError, log
 from .platform import Platform
-from .postgres import copy_db, db_exists, drop_db, psql
+from .postgres import copy_db, db_exists, drop_db, installed_modules
 from .templates import suite_db
 
 DEMO_LOGIN = ("admin", "admin")
+# The tickets' list of each platform's helpdesk (the URL printed when ready).
+TICKETS_ACTION = {
+    "standin": "helpdesk.helpdesk_ticket_action",
+    "oca": "helpdesk_mgmt.helpdesk_ticket_action",
+}
 
 
-def installed_modules(platform, db, names):
-    quoted = ",".join(f"'{name}'" for name in names)
-    out = psql(
-        platform.env,
-        f"SELECT name FROM ir_module_module WHERE state = 'installed' AND name IN ({quoted})",
-        db=db,
-    )
-    return set(out.split())
+def demo_db(platform_name):
+    """The demo database of a platform: one each, never opened on another."""
+    suffix = "" if platform_name == DEFAULT_PLATFORM else f"_{platform_name}"
+    return f"helpdesk_aftersales_demo{suffix}"
+
+
+def check_db_platform(platform, db):
+    """Refuse to open ``db`` on ``platform`` when another platform's helpdesk
+    is installed in it (its modules are not on this addons path)."""
+    other = installed_modules(platform.env, db, sorted(hidden_modules(platform.name)))
+    if other:
+        raise SetupError(
+            f"{db} has {', '.join(sorted(other))} installed: it is a database of another "
+            f"platform than {platform.name}. Use its --platform, or another --db."
+        )
 
 
 def port_in_use(port):
@@ -61,23 +74,31 @@ def build_demo_db(platform, db, modules):
     log(f"demo database {db} ready in {time.time() - started:.0f} s")
 
 
-def reuse_demo_db(platform, db, modules, update):
-    """Install the suite's modules missing from ``db`` (and update the
-    others with ``update``)."""
+def prepare_demo_db(platform, db, modules, args):
+    """Build ``db`` when missing (or ``--rebuild``), else install the modules
+    it misses (and ``--update`` the others)."""
+    if args.rebuild and db_exists(platform.env, db):
+        log(f"dropping {db} (--rebuild)")
+        drop_db(platform.env, db)
+    if not db_exists(platform.env, db):
+        build_demo_db(platform, db, modules)
+        return
+    check_db_platform(platform, db)
     log(f"reusing database {db} (`make clean-db` or `--rebuild` builds it again)")
-    missing = sorted(set(modules) - installed_modules(platform, db, modules))
-    to_update = [m for m in modules if m not in missing] if update else []
-    if missing or to_update:
-        what = (["-i", ",".join(missing)] if missing else []) + (
-            ["-u", ",".join(to_update)] if to_update else []
-        )
-        log(f"installing {', '.join(missing) or '-'}; updating {', '.join(to_update) or '-'}")
-        rc = platform.odoo_with_progress(
-            platform.odoo_cmd(db, *what, "--stop-after-init", "--log-level=info", "--no-http"),
-            total=len(missing) + len(to_update),
-        )
-        if rc:
-            raise SetupError(f"installing/updating modules in {db} failed (see above)")
+    missing = sorted(set(modules) - installed_modules(platform.env, db, modules))
+    to_update = [m for m in modules if m not in missing] if args.update else []
+    if not (missing or to_update):
+        return
+    what = (["-i", ",".join(missing)] if missing else []) + (
+        ["-u", ",".join(to_update)] if to_update else []
+    )
+    log(f"installing {', '.join(missing) or '-'}; updating {', '.join(to_update) or '-'}")
+    rc = platform.odoo_with_progress(
+        platform.odoo_cmd(db, *what, "--stop-after-init", "--log-level=info", "--no-http"),
+        total=len(missing) + len(to_update),
+    )
+    if rc:
+        raise SetupError(f"installing/updating modules in {db} failed (see above)")
 
 
 def cmd_run(args):
@@ -87,16 +108,9 @@ def cmd_run(args):
             f"port {args.port} is already in use (another Odoo?).\n"
             f"  Stop it, or choose another port:  python3 -m tools.devenv run --port 8070"
         )
-    platform = Platform()
-    db = args.db
-    modules = product_modules()
-    if args.rebuild and db_exists(platform.env, db):
-        log(f"dropping {db} (--rebuild)")
-        drop_db(platform.env, db)
-    if not db_exists(platform.env, db):
-        build_demo_db(platform, db, modules)
-    else:
-        reuse_demo_db(platform, db, modules, args.update)
+    platform = Platform(args.platform)
+    db = args.db or demo_db(platform.name)
+    prepare_demo_db(platform, db, product_modules(platform.name), args)
     log(f"starting Odoo on port {args.port}")
     proc = subprocess.Popen(
         platform.odoo_cmd(db, f"--http-port={args.port}", "--db-filter", f"^{db}$"),
@@ -107,7 +121,7 @@ def cmd_run(args):
         if wait_http(f"{url}/web/login", proc):
             print(
                 f"\n  Helpdesk After-Sales demo is ready ({time.time() - started:.0f} s):"
-                f"\n      {url}/odoo/action-helpdesk.helpdesk_ticket_action"
+                f"\n      {url}/odoo/action-{TICKETS_ACTION[platform.name]}"
                 f"\n  Log in as {DEMO_LOGIN[0]} / password {DEMO_LOGIN[1]}  (database {db})."
                 "\n  Stop with Ctrl+C.\n",
                 flush=True,

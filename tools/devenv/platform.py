@@ -1,31 +1,41 @@
-"""What every command stands on: the Odoo source, its virtualenv and the
-PostgreSQL cluster, and how to start odoo-bin on them."""
+"""What every command stands on: the Odoo source, its virtualenv, the
+PostgreSQL cluster and one helpdesk platform (``addons.PLATFORMS``), and how
+to start odoo-bin on them."""
 
 import os
 import re
 import subprocess
 import sys
 
-from .common import DATA_DIR, log
+from .addons import DEFAULT_PLATFORM, PLATFORMS
+from .common import DATA_DIR, SetupError, log
+from .helpdesks import addons_dirs
 from .postgres import PG_PORT, PG_USER, ensure_cluster
-from .source import addons_path, find_odoo
+from .source import find_odoo
 from .templates import template
 from .venv import ensure_venv
 
 
 class Platform:
-    def __init__(self):
+    """Odoo on the helpdesk platform ``name`` (a key of ``addons.PLATFORMS``:
+    its wheels installed, its addons path)."""
+
+    def __init__(self, name=DEFAULT_PLATFORM):
+        if name not in PLATFORMS:
+            raise SetupError(f"unknown platform {name!r}: one of {', '.join(PLATFORMS)}")
+        self.name = name
         self.odoo = find_odoo()
         self.venv = ensure_venv(self.odoo)
         self.env = ensure_cluster()
         self.python = os.path.join(self.venv, "bin", "python")
+        self.addons_dirs = addons_dirs(self.odoo, name, self.python)
 
     def odoo_cmd(self, db, *args, command=None, extra_addons=()):
         return [
             self.python,
             os.path.join(self.odoo, "odoo-bin"),
             *([command] if command else []),
-            f"--addons-path={addons_path(self.odoo, *extra_addons)}",
+            f"--addons-path={','.join([*self.addons_dirs, *extra_addons])}",
             f"--data-dir={DATA_DIR}",
             "--db_host=127.0.0.1",
             f"--db_port={PG_PORT}",

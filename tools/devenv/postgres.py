@@ -85,6 +85,13 @@ def psql(env, sql, db="postgres"):
     return res.stdout.strip()
 
 
+def installed_modules(env, db, names):
+    """Which of the modules ``names`` are installed in ``db``."""
+    quoted = ",".join(f"'{name}'" for name in names)
+    sql = f"SELECT name FROM ir_module_module WHERE state = 'installed' AND name IN ({quoted})"
+    return set(psql(env, sql, db=db).split())
+
+
 def db_exists(env, name):
     return psql(env, f"SELECT 1 FROM pg_database WHERE datname = '{name}'") == "1"
 

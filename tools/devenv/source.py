@@ -5,7 +5,7 @@ import hashlib
 import os
 import shutil
 
-from .common import CACHE, ROOT, STANDINS, SetupError, log, run
+from .common import CACHE, SetupError, log, run
 
 ODOO_CACHE = os.path.join(CACHE, "odoo-18.0")
 ODOO_GIT = "https://github.com/odoo/odoo.git"
@@ -42,11 +42,6 @@ def find_odoo():
         )
     os.rename(tmp, ODOO_CACHE)
     return ODOO_CACHE
-
-
-def addons_path(odoo, *extra):
-    paths = [os.path.join(odoo, "odoo", "addons"), os.path.join(odoo, "addons"), STANDINS, ROOT]
-    return ",".join([*paths, *extra])
 
 
 @functools.cache  # once per process: a process is short and the tree does not change under it

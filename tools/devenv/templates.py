@@ -17,76 +17,87 @@ work trees may still use) are dropped once unused for some hours.
 """
 
 import functools
+import glob
 import hashlib
 import os
+import sys
 import time
 
-from .addons import addon_dirs
+from .addons import DEFAULT_PLATFORM, PLATFORMS, addon_dirs, platform_addon_dirs
 from .common import CACHE, ROOT, STANDINS, SetupError, heartbeat, locked, log, run
-from .postgres import copy_db, databases, db_exists, drop_db, rename_db
+from .helpdesks import addons_dirs, suite_dirs
+from .postgres import copy_db, databases, db_exists, drop_db, installed_modules, rename_db
 from .source import tree_key
 from .venv import side_venv
 
 
-def dependencies(odoo):
+def dependencies(odoo, platform=DEFAULT_PLATFORM, python=None):
     """What the suite's modules stand on, installed once in the template
-    database: the stand-ins, and every addon the product addons and the
-    stand-ins depend on, directly or not, that is not the suite's, as
-    manifestoo reads them from the manifests (the Odoo tree's included).
+    database of ``platform``: its stand-ins, its platform modules (those that
+    are not the suite's: ``helpdesk``, ``helpdesk_mgmt``), and every addon the
+    product addons and the stand-ins depend on, directly or not, that is not
+    the suite's, as manifestoo reads them from the manifests on the platform's
+    addons path (the Odoo tree's included; ``python``'s pip installs the
+    platform's wheels the first time).
 
     ``sale_management`` (the Sales app), which the hand-kept list of old named,
     is among them: website_sale, on which the coupon glue's
     website_sale_loyalty stands, depends on it. The result is cached by the
     content of the manifests and of the Odoo tree (manifestoo takes seconds)."""
-    return list(_dependencies(odoo, tree_key(odoo), _manifests_key()))
+    paths = tuple(addons_dirs(odoo, platform, python or sys.executable))
+    return list(_dependencies(paths, tree_key(odoo), _manifests_key(), platform))
 
 
 def _manifests_key():
     h = hashlib.sha1()
-    for folder in addon_dirs(product=True, standins=True):
+    for folder in addon_dirs(product=True, standins=True, platforms=True):
         with open(os.path.join(folder, "__manifest__.py"), "rb") as fh:
             h.update(os.path.basename(folder).encode() + b"\0" + fh.read())
     return h.hexdigest()[:10]
 
 
+def manifests(folder):
+    return sorted(glob.glob(os.path.join(folder, "*", "__manifest__.py")))
+
+
 @functools.cache
-def _dependencies(odoo, odoo_key, manifests_key):
-    cached = os.path.join(CACHE, "dependencies", f"{odoo_key}_{manifests_key}.txt")
+def _dependencies(paths, odoo_key, manifests_key, platform):
+    suffix = "" if platform == DEFAULT_PLATFORM else f"_{platform}"
+    cached = os.path.join(CACHE, "dependencies", f"{odoo_key}_{manifests_key}{suffix}.txt")
     if os.path.isfile(cached):
         return tuple(open(cached).read().split())
-    manifestoo = os.path.join(
-        side_venv("venv-manifestoo", os.path.join(ROOT, "tools", "requirements-manifestoo.txt")),
-        "manifestoo",
-    )
-    paths = [os.path.join(odoo, "odoo", "addons"), os.path.join(odoo, "addons"), STANDINS, ROOT]
-    res = run(
-        [
-            manifestoo,
-            "--addons-path",
-            ",".join(paths),
-            "--no-addons-path-from-import-odoo",
-            "--odoo-series",
-            "18.0",
-            "--select-addons-dir",
-            ROOT,
-            "--select-addons-dir",
-            STANDINS,
-            "list-depends",
-            "--transitive",
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if res.returncode:
-        raise SetupError(f"manifestoo cannot list the suite's dependencies:\n{res.stderr}")
-    standins = [os.path.basename(p) for p in addon_dirs(product=False, standins=True)]
-    found = standins + sorted(set(res.stdout.split()) - set(standins))
+    selected = suite_dirs(platform)
+    listed = manifestoo_depends(paths, selected, platform)
+    suite = {os.path.basename(os.path.dirname(p)) for d in selected for p in manifests(d)}
+    standins = [os.path.basename(os.path.dirname(p)) for p in manifests(selected[0])]
+    first = standins + [
+        m for m in PLATFORMS[platform]["platform_modules"] if m not in suite and m not in standins
+    ]
+    found = first + sorted(set(listed) - set(first) - suite)
     os.makedirs(os.path.dirname(cached), exist_ok=True)
     with open(cached + ".tmp", "w") as fh:
         fh.write("\n".join(found) + "\n")
     os.replace(cached + ".tmp", cached)
     return tuple(found)
+
+
+def manifestoo_depends(paths, selected, platform):
+    """What the addons of the folders ``selected`` depend on, transitively."""
+    manifestoo = os.path.join(
+        side_venv("venv-manifestoo", os.path.join(ROOT, "tools", "requirements-manifestoo.txt")),
+        "manifestoo",
+    )
+    cmd = [manifestoo, "--addons-path", ",".join(paths), "--no-addons-path-from-import-odoo"]
+    cmd += ["--odoo-series", "18.0"]
+    for folder in selected:
+        cmd += ["--select-addons-dir", folder]
+    res = run([*cmd, "list-depends", "--transitive"], capture_output=True, text=True, check=False)
+    if res.returncode:
+        raise SetupError(
+            f"manifestoo cannot list the suite's dependencies on the {platform} platform "
+            f"(addons path {','.join(paths)}):\n{res.stderr}"
+        )
+    return res.stdout.split()
 
 
 def tree_digest(h, folder):
@@ -106,14 +117,22 @@ def glob_files(folder):
                 yield os.path.join(dirpath, name)
 
 
-def template_key(modules, demo):
+def template_key(modules, demo, platform=DEFAULT_PLATFORM):
     """The key of a template of the Odoo tree (its own part of the name):
-    the modules installed, with or without demo data, and the stand-ins'
-    files."""
+    the modules installed, with or without demo data, the stand-ins' files
+    and, on another platform than the default, its name and wheels."""
     h = hashlib.sha1()
     h.update(",".join(modules).encode() + (b"demo" if demo else b"nodemo"))
     tree_digest(h, STANDINS)
+    if platform != DEFAULT_PLATFORM:
+        h.update(platform.encode() + ",".join(PLATFORMS[platform].get("wheels", ())).encode())
     return h.hexdigest()[:10]
+
+
+def template_kind(platform_name, demo):
+    """``demo``/``nodemo`` on the default platform, ``demooca``... on another."""
+    suffix = "" if platform_name == DEFAULT_PLATFORM else platform_name
+    return f"{'demo' if demo else 'nodemo'}{suffix}"
 
 
 def build(platform, name, base, modules, demo, progress=False):
@@ -135,21 +154,28 @@ def build(platform, name, base, modules, demo, progress=False):
         rc = run(
             platform.odoo_cmd(tmp, *args, "--log-level=warn"), check=False, env=platform.env
         ).returncode
-    if rc:
+    # odoo-bin -i only warns of a module it does not find (exit 0).
+    missing = [] if rc else sorted(set(modules) - installed_modules(platform.env, tmp, modules))
+    if rc or missing:
         drop_db(platform.env, tmp)
-        raise SetupError(f"installing {', '.join(modules)} in {tmp} failed (exit {rc}, see above)")
+        what = f"not found: {', '.join(missing)}" if missing else f"exit {rc}, see above"
+        raise SetupError(f"installing {', '.join(modules)} in {tmp} failed ({what})")
     rename_db(platform.env, tmp, name)
 
 
 def template(platform, demo=False):
-    """A database with the suite's dependencies installed, built once and
-    cached by Odoo tree, stand-ins and dependency list."""
-    kind = "demo" if demo else "nodemo"
+    """A database with the suite's dependencies on ``platform`` installed,
+    built once and cached by Odoo tree, stand-ins and dependency list."""
+    kind = template_kind(platform.name, demo)
     odoo_key = tree_key(platform.odoo)
-    depends = dependencies(platform.odoo)
+    depends = dependencies(platform.odoo, platform.name, platform.python)
     prefix = f"ha_tmpl_{kind}_"
-    name = f"{prefix}{odoo_key}_{template_key(depends, demo)}"
-    with locked("template"):
+    name = f"{prefix}{odoo_key}_{template_key(depends, demo, platform.name)}"
+    if db_exists(platform.env, name):
+        # Built: no need to queue for the lock behind another work tree's build.
+        touch(name)
+        return name
+    with locked("template" + ("" if platform.name == DEFAULT_PLATFORM else f"_{platform.name}")):
         drop_other_trees(platform, odoo_key)
         if db_exists(platform.env, name):
             touch(name)
@@ -192,13 +218,14 @@ def drop_other_trees(platform, odoo_key):
 
 def suite_db(platform, modules, demo=False, progress=False):
     """A database with the dependencies and ``modules`` of the suite installed
-    (with their demo data when ``demo``), cached by the content of the
-    template and of every addon of the suite. Returns its name: copy it."""
+    (with their demo data when ``demo``) on ``platform``, cached by the
+    content of the template and of every addon of the suite (its own platform
+    folders' too). Returns its name: copy it."""
     base = template(platform, demo)
     h = hashlib.sha1(base.encode())
     h.update(",".join(sorted(modules)).encode())
     kind = f"{'demo' if demo else 'nodemo'}{hashlib.sha1(h.digest()).hexdigest()[:4]}"
-    for folder in addon_dirs():
+    for folder in addon_dirs() + platform_addon_dirs(platform.name):
         tree_digest(h, folder)
     prefix = f"ha_cache_{kind}_{odoo_key_of(base)}_"
     name = prefix + h.hexdigest()[:10]

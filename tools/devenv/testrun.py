@@ -18,8 +18,8 @@ import threading
 import time
 import xml.etree.ElementTree as ET
 
-from .addons import product_modules, tested_standins
-from .common import CACHE, ROOT, SetupError, free_port, log
+from .addons import DEFAULT_PLATFORM, PLATFORMS, product_modules, tested_standins
+from .common import CACHE, ROOT, free_port, log
 from .debian import ensure_chromium, ensure_wkhtmltopdf
 from .platform import Platform
 from .postgres import copy_db, drop_db
@@ -29,15 +29,16 @@ RESULT_RE = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 SKIP_RE = re.compile(r": skipped (\S+) : (.*)$")
 
 
-def odoo_tests(platform, modules, db):
-    """Install ``modules`` in ``db``, a copy of the template, and run their tests.
-    Returns (tests_run, failures, log lines of problems, exit code)."""
-    copy_db(platform.env, template(platform), db)
+def odoo_tests(platform, modules, db, source):
+    """Install ``modules`` in ``db``, a copy of ``source`` (the platform's
+    template), and run their tests. Returns (tests_run, failures, log lines of
+    problems, exit code)."""
+    copy_db(platform.env, source, db)
     tags = ",".join(f"/{m}" for m in modules)
     log(f"installing and testing {', '.join(modules)} in {db}")
     # The stand-ins are in the template already: Odoo runs the tests of the
     # modules it installs or updates, so they are updated (-u), the others installed.
-    in_template = dependencies(platform.odoo)
+    in_template = dependencies(platform.odoo, platform.name, platform.python)
     update = [m for m in modules if m in in_template]
     install = [m for m in modules if m not in in_template]
     cmd = platform.odoo_cmd(
@@ -80,6 +81,7 @@ class SuiteTests:
         self.started = time.time()
         self.junit = os.path.join(CACHE, f"pytest-{os.getpid()}-{id(self)}.xml")
         env = dict(platform.env, HA_ODOO_SRC=platform.odoo, HA_PYTHON=platform.python)
+        env["HA_PLATFORM"] = platform.name
         if db:
             env["HA_TEST_DB"] = db
         self.output = tempfile.TemporaryFile("w+") if quiet else None
@@ -124,80 +126,129 @@ def junit_counts(path):
     return total - failed - skipped, failed + skipped, seconds
 
 
-def print_phases(phases, started):
-    print("\nTime per phase (wall-clock; concurrent phases overlap):")
-    for name, seconds in phases:
-        print(f"  {name:58} {seconds / 60:5.1f} min  ({seconds:.0f} s)")
-    total = time.time() - started
-    print(f"  {'total':58} {total / 60:5.1f} min  ({total:.0f} s)")
+class Totals:
+    """What `make test` counts: passed and failed tests, problems, and the
+    time of each phase (concurrent phases overlap)."""
+
+    def __init__(self):
+        self.started = time.time()
+        self.passed = self.failed = 0
+        self.problems, self.phases, self.lines = [], [], []
+        self.templates = {}
+
+    def add(self, label, passed, failed, seconds):
+        self.passed += passed
+        self.failed += failed
+        self.phases.append((label, seconds))
+
+    def setup(self, platform):
+        """Set up ``platform`` (its wheels, its template): a phase of its own."""
+        started = time.time()
+        # Looked up once: the template lock is shared by every work tree.
+        self.templates[platform.name] = template(platform)
+        what = "Odoo, PostgreSQL, virtualenv, " if not self.phases else ""
+        self.phases.append((f"set-up ({what}{platform.name} template)", time.time() - started))
+
+    def odoo(self, platform, modules, keep):
+        """The Odoo tests of ``modules`` on ``platform`` (a copy of its template)."""
+        started = time.time()
+        suffix = "" if platform.name == DEFAULT_PLATFORM else f"_{platform.name}"
+        db = f"ha_test_{os.getpid()}{suffix}"
+        try:
+            tests_run, failures, problems, _rc = odoo_tests(
+                platform, modules, db, self.templates[platform.name]
+            )
+        finally:
+            if keep:
+                log(f"kept database {db}")
+            else:
+                drop_db(platform.env, db)
+        failed = failures + (1 if (problems and not failures) else 0)
+        if tests_run == 0:
+            problems.append(f"no Odoo test ran on {platform.name}: treated as a failure")
+            failed = max(failed, 1)
+        self.problems += [f"{platform.name}: {problem}" for problem in problems]
+        label = f"Odoo tests on {platform.name} ({len(modules)} modules: install + tests)"
+        self.add(label, max(tests_run - failures, 0), failed, time.time() - started)
+        self.lines.append(
+            f"Odoo tests on {platform.name}: {tests_run} run, {failures} failed/errors"
+        )
+
+    def report(self):
+        """Print the problems, the phases and the counts; return the exit code."""
+        print()
+        for problem in self.problems:
+            print("PROBLEM:", problem)
+        print("\nTime per phase (wall-clock; concurrent phases overlap):")
+        for name, seconds in self.phases:
+            print(f"  {name:64} {seconds / 60:5.1f} min  ({seconds:.0f} s)")
+        total = time.time() - self.started
+        print(f"  {'total':64} {total / 60:5.1f} min  ({total:.0f} s)")
+        print("; ".join(self.lines) + f"; {total:.0f} s")
+        print(f"{self.passed} passed, {self.failed} failed")
+        return 1 if self.failed else 0
 
 
-def join_suite_tests(platform, suites, phases, problems):
-    """Wait for the suite-level test processes; (passed, failed) of them all."""
-    py_passed = py_failed = 0
+def cmd_test(args):
+    """`make test` (every platform), or the Odoo tests of some modules on one
+    platform (``--modules``, ``--platform``: the fast loop)."""
+    totals = Totals()
+    ensure_chromium()
+    ensure_wkhtmltopdf()
+    if args.modules or args.platform:
+        platform = Platform(args.platform or DEFAULT_PLATFORM)
+        modules = args.modules.split(",") if args.modules else product_modules(platform.name)
+        totals.setup(platform)
+        totals.odoo(platform, modules, args.keep)
+    else:
+        test_every_platform(totals, args.keep)
+    return totals.report()
+
+
+def test_every_platform(totals, keep):
+    """On the default platform, the Odoo tests of the product modules and of
+    the tested stand-ins with the suite-level tests alongside; then on each
+    other platform, the Odoo tests of its product modules (the bridges', the
+    base's, its platform module's: not the stand-ins' nor the suite-level
+    tests again)."""
+    platform = Platform()
+    modules = product_modules() + tested_standins()
+    totals.setup(platform)
+    suites = start_suite_tests(platform, modules)
+    try:
+        totals.odoo(platform, modules, keep)
+        for name in PLATFORMS:
+            if name != DEFAULT_PLATFORM:
+                other = Platform(name)
+                totals.setup(other)
+                totals.odoo(other, product_modules(name), keep)
+    except BaseException:
+        stop_suite_tests(suites)
+        raise
+    finish_suite_tests(platform, suites, totals)
+
+
+def finish_suite_tests(platform, suites, totals):
+    passed = failed = 0
     for thread in suites:
         thread.join()
         run_ = thread.suite_tests
         if run_ is None:
-            problems.append(f"{thread.name}: could not start: {thread.error}")
-            py_failed += 1
+            totals.problems.append(f"{thread.name}: could not start: {thread.error}")
+            failed += 1
             continue
-        passed, failed, seconds = run_.finish()
-        py_passed += passed
-        py_failed += failed
-        phases.append((run_.label, seconds))
+        phase_passed, phase_failed, seconds = run_.finish()
+        passed += phase_passed
+        failed += phase_failed
+        totals.phases.append((run_.label, seconds))
         if thread.database:
             drop_db(platform.env, thread.database)
-    return py_passed, py_failed
-
-
-def cmd_test(args):
-    started = time.time()
-    phases = []
-    ensure_chromium()
-    ensure_wkhtmltopdf()
-    platform = Platform()
-    modules = args.modules.split(",") if args.modules else product_modules() + tested_standins()
-    if not modules:
-        raise SetupError("no module to test")
-    template(platform)
-    phases.append(("set-up (Odoo, PostgreSQL, virtualenv, template)", time.time() - started))
-    suites = [] if args.modules else start_suite_tests(platform, modules)
-    db = f"ha_test_{os.getpid()}"
-    odoo_started = time.time()
-    try:
-        tests_run, failures, problems, _rc = odoo_tests(platform, modules, db)
-    except BaseException:
-        stop_suite_tests(suites)
-        raise
-    finally:
-        if args.keep:
-            log(f"kept database {db}")
-        else:
-            drop_db(platform.env, db)
-    phases.append(("Odoo tests (install + tests of the modules)", time.time() - odoo_started))
-    odoo_failed = failures + (1 if (problems and not failures) else 0)
-    odoo_passed = max(tests_run - failures, 0)
-    if tests_run == 0:
-        problems.append("no Odoo test ran: treated as a failure")
-        odoo_failed = max(odoo_failed, 1)
-    py_passed, py_failed = join_suite_tests(platform, suites, phases, problems)
-    if suites and py_passed + py_failed == 0:
-        problems.append("no suite-level test ran: treated as a failure")
-        py_failed = 1
-    print()
-    for problem in problems:
-        print("PROBLEM:", problem)
-    print_phases(phases, started)
-    print(
-        f"Odoo tests: {tests_run} run, {failures} failed/errors; "
-        f"suite tests: {py_passed} passed, {py_failed} failed; "
-        f"{time.time() - started:.0f} s"
-    )
-    passed = odoo_passed + py_passed
-    failed = odoo_failed + py_failed
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed else 0
+    if passed + failed == 0:
+        totals.problems.append("no suite-level test ran: treated as a failure")
+        failed = 1
+    totals.passed += passed
+    totals.failed += failed
+    totals.lines.append(f"suite tests: {passed} passed, {failed} failed")
 
 
 class SuiteThread(threading.Thread):
@@ -264,9 +315,9 @@ def stop_suite_tests(threads):
 def cmd_pytest(args):
     """Only the suite-level tests given (``tests/test_x.py``, ``-k name``...), on a
     copy of a database with the whole suite installed (as `make test` runs them)."""
-    platform = Platform()
+    platform = Platform(args.platform)
     db = f"ha_test_{os.getpid()}"
-    copy_db(platform.env, suite_db(platform, product_modules()), db)
+    copy_db(platform.env, suite_db(platform, product_modules(platform.name)), db)
     try:
         passed, failed, _seconds = SuiteTests(
             platform, args.pytest_args or [os.path.join(ROOT, "tests")], db=db
