@@ -47,14 +47,24 @@ class ReturnRequestPortal(CustomerPortal):
                 status=403,
             )
         if request.httprequest.method != "POST":
-            values = self._aftersales_return_request_values(order_sudo, access_token)
-            if not values["returnable_lines"]:
-                values["error"] = request.env._(
-                    "The order %(order)s has no delivered products yet: a return can be "
-                    "requested once they are delivered.",
-                    order=order_sudo.name,
-                )
-            return request.render(template, values)
+            return request.render(
+                template, self._aftersales_return_request_form(order_sudo, access_token)
+            )
+        return self._aftersales_return_request_send(order_sudo, access_token, template, post)
+
+    def _aftersales_return_request_form(self, order_sudo, access_token):
+        """The values of the empty form (with why nothing can be asked yet)."""
+        values = self._aftersales_return_request_values(order_sudo, access_token)
+        if not values["returnable_lines"]:
+            values["error"] = request.env._(
+                "The order %(order)s has no delivered products yet: a return can be "
+                "requested once they are delivered.",
+                order=order_sudo.name,
+            )
+        return values
+
+    def _aftersales_return_request_send(self, order_sudo, access_token, template, post):
+        """The posted form: the ticket, or the form again with what is wrong."""
         quantities = {
             key.removeprefix("quantity_"): value
             for key, value in post.items()

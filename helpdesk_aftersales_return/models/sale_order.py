@@ -100,20 +100,7 @@ class SaleOrder(models.Model):
         a delivered line of this order, a quantity above what is still
         returnable or a reason of another company is a ``UserError``."""
         self.ensure_one()
-        _ = self.env._
-        if not self._aftersales_portal_return_team():
-            raise UserError(
-                _("Returns cannot be requested online for this order: please contact us.")
-            )
-        # The page offers the button only on confirmed orders; its URL too.
-        if self.state != "sale":
-            raise UserError(
-                _(
-                    "The order %(order)s is not a confirmed order: a return cannot be "
-                    "requested for it.",
-                    order=self.name,
-                )
-            )
+        self._aftersales_check_portal_return_allowed()
         moves = self._aftersales_delivered_moves()
         # Two requests of the same products posted at once: the second waits
         # here until the first is committed, then its transaction fails and
@@ -126,7 +113,7 @@ class SaleOrder(models.Model):
         }
         if not offered:
             raise UserError(
-                _(
+                self.env._(
                     "The order %(order)s has no delivered products yet: a return can be "
                     "requested once they are delivered.",
                     order=self.name,
@@ -135,74 +122,116 @@ class SaleOrder(models.Model):
         allowed_reasons = self._aftersales_portal_return_reasons()
         requested = {}
         for key, value in quantities.items():
-            try:
-                line_id = int(key)
-                quantity = float(value or 0)
-            except ValueError:
-                quantity = math.nan
-            # float() also reads "nan", "inf" and "1e309" (infinite).
-            if not math.isfinite(quantity):
-                raise UserError(_("Enter the quantities to return as numbers."))
+            line_id, quantity = self._aftersales_portal_read_quantity(key, value)
             if line_id not in offered:
                 raise UserError(
-                    _(
+                    self.env._(
                         "The order %(order)s has no delivered product to return under this "
                         "line: reload the page and try again.",
                         order=self.name,
                     )
                 )
-            line, __, left, moves, reserved = offered[line_id]
-            rounding = line.product_id.uom_id.rounding
-            if float_compare(quantity, 0.0, precision_rounding=rounding) < 0:
-                raise UserError(
-                    _(
-                        "The quantity to return of %(product)s cannot be negative.",
-                        product=line.product_id.display_name,
-                    )
-                )
-            if float_is_zero(quantity, precision_rounding=rounding):
+            line, __, left, line_moves, reserved = offered[line_id]
+            if not self._aftersales_check_portal_quantity(line, quantity, left, reserved):
                 continue
-            if float_compare(quantity, left, precision_rounding=rounding) > 0:
-                if not float_is_zero(reserved, precision_rounding=rounding):
-                    raise UserError(
-                        _(
-                            "You cannot return %(quantity)s %(uom)s of %(product)s: only "
-                            "%(available)s %(uom)s can still be requested, %(requested)s "
-                            "%(uom)s are already requested in your pending return requests.",
-                            quantity=shown_quantity(self.env, quantity),
-                            available=shown_quantity(self.env, left),
-                            requested=shown_quantity(self.env, reserved),
-                            uom=line.product_id.uom_id.name,
-                            product=line.product_id.display_name,
-                        )
-                    )
-                raise UserError(
-                    _(
-                        "You cannot return %(quantity)s %(uom)s of %(product)s: only "
-                        "%(available)s %(uom)s can still be returned.",
-                        quantity=shown_quantity(self.env, quantity),
-                        available=shown_quantity(self.env, left),
-                        uom=line.product_id.uom_id.name,
-                        product=line.product_id.display_name,
-                    )
-                )
-            reason = self.env["helpdesk.return.reason"]
-            if reasons.get(key):
-                try:
-                    reason = allowed_reasons.filtered(lambda r, key=key: r.id == int(reasons[key]))
-                except ValueError:
-                    reason = None
-                if not reason:
-                    raise UserError(
-                        _(
-                            "Choose one of the proposed return reasons for %(product)s.",
-                            product=line.product_id.display_name,
-                        )
-                    )
-            requested[line] = (quantity, reason, moves)
+            reason = self._aftersales_portal_read_reason(line, reasons.get(key), allowed_reasons)
+            requested[line] = (quantity, reason, line_moves)
         if not requested:
-            raise EmptyReturnRequest(_("Enter the quantity to return of at least one product."))
+            raise EmptyReturnRequest(
+                self.env._("Enter the quantity to return of at least one product.")
+            )
         return self._aftersales_portal_request_line_vals(requested, requestable)
+
+    def _aftersales_check_portal_return_allowed(self):
+        """The order takes return requests: a team receives them, and the
+        order is confirmed (the page offers the button only then; its URL
+        too)."""
+        _ = self.env._
+        if not self._aftersales_portal_return_team():
+            raise UserError(
+                _("Returns cannot be requested online for this order: please contact us.")
+            )
+        if self.state != "sale":
+            raise UserError(
+                _(
+                    "The order %(order)s is not a confirmed order: a return cannot be "
+                    "requested for it.",
+                    order=self.name,
+                )
+            )
+
+    def _aftersales_portal_read_quantity(self, key, value):
+        """``(sale line id, quantity)`` of one posted quantity field."""
+        line_id = None
+        try:
+            line_id = int(key)
+            quantity = float(value or 0)
+        except ValueError:
+            quantity = math.nan
+        # float() also reads "nan", "inf" and "1e309" (infinite).
+        if not math.isfinite(quantity):
+            raise UserError(self.env._("Enter the quantities to return as numbers."))
+        return line_id, quantity
+
+    def _aftersales_check_portal_quantity(self, line, quantity, left, reserved):
+        """Whether ``quantity`` of the order line ``line`` is asked for (not
+        zero); a ``UserError`` when negative or above what is still
+        returnable (``left``, ``reserved`` by pending requests)."""
+        _ = self.env._
+        rounding = line.product_id.uom_id.rounding
+        if float_compare(quantity, 0.0, precision_rounding=rounding) < 0:
+            raise UserError(
+                _(
+                    "The quantity to return of %(product)s cannot be negative.",
+                    product=line.product_id.display_name,
+                )
+            )
+        if float_is_zero(quantity, precision_rounding=rounding):
+            return False
+        if float_compare(quantity, left, precision_rounding=rounding) <= 0:
+            return True
+        values = {
+            "quantity": shown_quantity(self.env, quantity),
+            "available": shown_quantity(self.env, left),
+            "uom": line.product_id.uom_id.name,
+            "product": line.product_id.display_name,
+        }
+        if not float_is_zero(reserved, precision_rounding=rounding):
+            raise UserError(
+                _(
+                    "You cannot return %(quantity)s %(uom)s of %(product)s: only "
+                    "%(available)s %(uom)s can still be requested, %(requested)s "
+                    "%(uom)s are already requested in your pending return requests.",
+                    requested=shown_quantity(self.env, reserved),
+                    **values,
+                )
+            )
+        raise UserError(
+            _(
+                "You cannot return %(quantity)s %(uom)s of %(product)s: only "
+                "%(available)s %(uom)s can still be returned.",
+                **values,
+            )
+        )
+
+    def _aftersales_portal_read_reason(self, line, value, allowed_reasons):
+        """The return reason posted for ``line`` (none when left empty); a
+        ``UserError`` when it is not one of those proposed."""
+        reason = self.env["helpdesk.return.reason"]
+        if not value:
+            return reason
+        try:
+            reason = allowed_reasons.filtered(lambda r: r.id == int(value))
+        except ValueError:
+            reason = None
+        if not reason:
+            raise UserError(
+                self.env._(
+                    "Choose one of the proposed return reasons for %(product)s.",
+                    product=line.product_id.display_name,
+                )
+            )
+        return reason
 
     def _aftersales_portal_request_line_vals(self, requested, requestable):
         """Spread each requested quantity over the line's delivered moves, in

@@ -7,7 +7,6 @@ from odoo.addons.helpdesk_aftersales.tests.common_access import (
     AftersalesAccessCase,
     AftersalesBoundaryCase,
 )
-
 from odoo.addons.helpdesk_aftersales_platform.platform import TEAM_MODEL, TICKET_REQUIRED_VALUES
 
 from .common import sell_and_deliver
