@@ -33,7 +33,7 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
 
     def test_dialog_translated(self):
         expected = {
-            "de_DE": ("Zum Umtausch retournieren", "Retourenort", "Zu retournierende Lieferung"),
+            "de_DE": ("Zum Umtausch retournieren", "Retourenlagerort", "Zu retournierende Lieferung"),
             "zh_CN": ("退换货", "退货位置", "待退货的发货"),
         }
         for lang, terms in expected.items():
