@@ -22,7 +22,7 @@ TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)\b[^>]*>")
 ENTITY = re.compile(r"&[a-z]+;|&#[0-9]+;")
 CJK = re.compile(r"[\u3400-\u9fff]")
 HALF_WIDTH = re.compile(r"[,:;!?()]")
-FULL_WIDTH_SPACE = re.compile(r"(?<=[，。：；！？、（）]) +")
+FULL_WIDTH_SPACE = re.compile(r"(?<=[\uff0c\u3002\uff1a\uff1b\uff01\uff1f\u3001\uff08\uff09]) +")
 SOURCES = ("documentation", "suite")
 # The documentation texts the glossary quotes (Odoo's official German and Chinese
 # documentation of these features), in the project's shared/ folder beside the

@@ -34,3 +34,12 @@ class TestRepairPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon,
         )
         # Its state, as the customer reads it.
         self.assertRegex(page.text, r'text-bg-light"[^>]*>\s*New\s*<')
+
+    def test_block_in_german_and_chinese(self):
+        action = self.ticket.with_user(self.repair_user).action_repair()
+        Repair = self.env["repair.order"].with_user(self.repair_user)
+        Form(Repair.with_context(**action["context"])).save()
+        self._setup_portal_languages(core=["repair"])
+        self.assertPortalPageTranslated(
+            f"/my/ticket/{self.ticket.id}", "portal_customer_a", region="ticket_aftersales"
+        )
