@@ -3,7 +3,7 @@ from odoo.tests import Form, HttpCase, new_test_user, tagged
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_portal import AftersalesPortalLanguagesCase
 
-from .common import sell_and_deliver
+from .common import sell_and_deliver, storable_products
 
 
 @tagged("post_install", "-at_install")
@@ -28,15 +28,7 @@ class TestPortalLanguages(AftersalesPortalLanguagesCase, HelpdeskAftersalesCase,
         new_test_user(
             cls.env, login=cls.login, groups="base.group_portal", partner_id=cls.customer.id
         )
-        stock = (
-            cls.env["stock.warehouse"]
-            .search([("company_id", "=", cls.env.company.id)], limit=1)
-            .lot_stock_id
-        )
-        cls.chair = cls.env["product.product"].create(
-            {"name": "Office Chair", "type": "consu", "is_storable": True}
-        )
-        cls.env["stock.quant"]._update_available_quantity(cls.chair, stock, 10)
+        cls.chair = storable_products(cls.env, ["Office Chair"])
         cls.order = sell_and_deliver(cls.env, cls.customer, {cls.chair: 3})
         cls.pending_order = sell_and_deliver(cls.env, cls.customer, {cls.chair: 1}, validate=False)
         cls.ticket = cls.aftersales_ticket
