@@ -1,11 +1,123 @@
+import html as html_entities
+import os
 import re
 
+import polib
+from lxml import html
+
+from odoo import Command
+from odoo.modules.module import get_module_path
 from odoo.tests import Form, new_test_user
 
 from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES
 
+TAG = re.compile(r"<[^>]+>")
+CATALOGUES = {"de_DE": "de", "zh_CN": "zh_CN"}
+PLACEHOLDER = re.compile(r"%\([A-Za-z_0-9]+\)[sdf]|%[sdf]|\{[A-Za-z_0-9.]*\}")
 
-class AftersalesPortalCase:
+
+def _visible(text):
+    """A catalogue's string as the page shows it: no tags, entities read,
+    whitespace collapsed."""
+    return " ".join(html_entities.unescape(TAG.sub(" ", text)).split())
+
+
+def _english_pattern(msgid):
+    """A pattern finding ``msgid`` in a page's text: whole words, any text in
+    place of its placeholders."""
+    parts = [re.escape(part) for part in PLACEHOLDER.split(msgid)]
+    body = ".{0,60}?".join(parts).replace(r"\ ", r"\s+")
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])")
+
+
+class AftersalesPortalLanguagesCase:
+    """Mixin for an ``HttpCase``: the portal pages of the suite read in German and
+    Chinese, as a customer sees them once the language is installed."""
+
+    PORTAL_LANGS = ("de_DE", "zh_CN")
+
+    @classmethod
+    def _setup_portal_languages(cls, core=None):
+        """Install German and Chinese as *Settings ‣ Languages ‣ Add* does (the
+        catalogues of every installed module, core's included: the page chrome is
+        core's) and offer them on the website. ``core``: load only the suite's
+        catalogues and those of these core modules (faster, for a block of a
+        page whose values come from these modules)."""
+        langs = cls.env["res.lang"].browse()
+        for code in cls.PORTAL_LANGS:
+            langs |= cls.env["res.lang"]._activate_lang(code)
+        if core is None:
+            install = cls.env["base.language.install"].create(
+                {"lang_ids": [Command.set(langs.ids)]}
+            )
+            install.lang_install()
+        else:
+            modules = cls._suite_modules() + list(core)
+            cls.env["ir.module.module"]._load_module_terms(modules, list(cls.PORTAL_LANGS))
+        cls.env["website"].search([]).language_ids |= langs
+
+    @classmethod
+    def _suite_modules(cls):
+        """The installed modules of the suite, and the helpdesk stand-in."""
+        modules = cls.env["ir.module.module"].search(
+            [
+                ("state", "=", "installed"),
+                "|",
+                ("name", "=", "helpdesk"),
+                ("name", "=like", "helpdesk_aftersales%"),
+            ]
+        )
+        return modules.mapped("name")
+
+    @classmethod
+    def _suite_english(cls, lang):
+        """``[(pattern, msgid)]``: the English strings of the suite's catalogues
+        (its modules and the helpdesk stand-in) that ``lang`` translates to
+        other words, as patterns that find them in a page's text."""
+        found = {}
+        for module in cls._suite_modules():
+            path = os.path.join(get_module_path(module), "i18n", f"{CATALOGUES[lang]}.po")
+            for entry in polib.pofile(path).translated_entries():
+                msgid, msgstr = _visible(entry.msgid), _visible(entry.msgstr)
+                # Strings of placeholders, signs and short words ("%(kind)s: %(count)s",
+                # "%(quantity)s %(uom)s of %(product)s") are found in any text.
+                if msgid != msgstr and re.search(r"[A-Za-z]{3}", PLACEHOLDER.sub("", msgid)):
+                    found.setdefault(msgid, _english_pattern(msgid))
+        return [(pattern, msgid) for msgid, pattern in found.items()]
+
+    def portal_text(self, url, login, lang, region=None, title=True):
+        """The text a customer reads on ``url`` in ``lang`` (tooltips and
+        placeholders too), only inside the element ``region`` (an id) if given,
+        with the browser's title unless ``title`` is False (a core page's)."""
+        self.authenticate(login, login)
+        url_code = self.env["res.lang"]._lang_get(lang).url_code
+        response = self.url_open(f"/{url_code}{url}", timeout=60)
+        self.assertEqual(response.status_code, 200, url)
+        page = html.fromstring(response.text)
+        tree = page.get_element_by_id(region) if region else page.body
+        for hidden in tree.xpath(".//script|.//style|.//noscript|.//template"):
+            hidden.drop_tree()
+        texts = [tree.text_content()]
+        texts += tree.xpath(".//@title|.//@placeholder|.//@alt|.//@aria-label")
+        if title and not region:
+            texts += page.xpath("//head/title/text()")
+        return " ".join(" ".join(texts).split())
+
+    def assertPortalPageTranslated(self, url, login, region=None, title=True):
+        """In German and Chinese, ``url`` shows no English string of the suite
+        (``region``, ``title``: see ``portal_text``)."""
+        for lang in self.PORTAL_LANGS:
+            text = self.portal_text(url, login, lang, region, title)
+            english = [
+                f"{msgid!r} in “…{text[max(match.start() - 40, 0) : match.end() + 40]}…”"
+                for pattern, msgid in self._suite_english(lang)
+                if (match := pattern.search(text))
+            ]
+            if english:
+                self.fail(f"{url} in {lang}: English of the suite: " + "; ".join(english))
+
+
+class AftersalesPortalCase(AftersalesPortalLanguagesCase):
     """Mixin for the tests of a ticket's After-Sales block on the portal (an
     ``HttpCase`` with ``HelpdeskAftersalesCase``): the set-up's customer
     (``aftersales_customer``, customer A) and another customer (B), each with

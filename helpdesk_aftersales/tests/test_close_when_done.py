@@ -117,7 +117,11 @@ class TestCloseWhenDone(AftersalesCloseCase, BaseCommon):
 
         self.patch(Ticket, "_aftersales_open_documents", open_documents)
         expected = {
-            "de_DE": ("Erst schließen, wenn After-Sales erledigt ist", "X: 1", "Noch offen:"),
+            "de_DE": (
+                "Erst schließen, wenn die After-Sales-Vorgänge erledigt sind",
+                "X: 1",
+                "Noch offen:",
+            ),
             # Full-width colons (\uff1a), as Chinese catalogues write them.
             "zh_CN": ("售后完成后才可关闭", "X\uff1a1", "仍未完成\uff1a"),
         }

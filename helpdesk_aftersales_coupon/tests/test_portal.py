@@ -41,3 +41,10 @@ class TestCouponPortal(CouponPortalCase):
         coupon.partner_id = self.other_customer
         page = self.ticket_page(self.ticket, "portal_customer_a")
         self.assertPageHides(page, coupon.code, 'id="ticket_aftersales"')
+
+    def test_block_in_german_and_chinese(self):
+        self._generate()
+        self._setup_portal_languages(core=["loyalty"])
+        self.assertPortalPageTranslated(
+            f"/my/ticket/{self.ticket.id}", "portal_customer_a", region="ticket_aftersales"
+        )

@@ -66,3 +66,10 @@ class TestFsmPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon, Ht
         page = self.ticket_page(self.ticket, "portal_customer_a")
         self.assertPageShows(page, 'id="aftersales_fsm_tasks"', "Inspect the chair")
         self.assertPageHides(page, f"/my/tasks/{task.id}")
+
+    def test_block_in_german_and_chinese(self):
+        self._plan("Replace the chair's leg")
+        self._setup_portal_languages(core=["project"])
+        self.assertPortalPageTranslated(
+            f"/my/ticket/{self.ticket.id}", "portal_customer_a", region="ticket_aftersales"
+        )

@@ -76,3 +76,10 @@ class TestRefundPortal(
         self.assertPageHides(
             self.url_open(f"/my/ticket/{self.ticket.id}?access_token=wrong"), credit_note.name
         )
+
+    def test_block_in_german_and_chinese(self):
+        self._refund(full=True)
+        self._setup_portal_languages(core=["account"])
+        self.assertPortalPageTranslated(
+            f"/my/ticket/{self.ticket.id}", "portal_customer_a", region="ticket_aftersales"
+        )

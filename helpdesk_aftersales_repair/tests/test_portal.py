@@ -41,3 +41,12 @@ class TestRepairPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon,
         repair.action_repair_end()
         page = self.ticket_page(self.ticket, "portal_customer_a")
         self.assertStatusBadge(page, "aftersales_repairs", "Repaired", "success")
+
+    def test_block_in_german_and_chinese(self):
+        action = self.ticket.with_user(self.repair_user).action_repair()
+        Repair = self.env["repair.order"].with_user(self.repair_user)
+        Form(Repair.with_context(**action["context"])).save()
+        self._setup_portal_languages(core=["repair"])
+        self.assertPortalPageTranslated(
+            f"/my/ticket/{self.ticket.id}", "portal_customer_a", region="ticket_aftersales"
+        )

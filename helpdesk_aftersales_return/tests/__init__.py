@@ -4,6 +4,7 @@ from . import (
     test_helpdesk_stock_return,
     test_performance,
     test_portal,
+    test_portal_languages,
     test_portal_return_request,
     test_return_reasons,
     test_rpc,

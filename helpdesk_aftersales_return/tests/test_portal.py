@@ -4,7 +4,7 @@ from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
 from odoo.addons.helpdesk_aftersales.tests.common_portal import AftersalesPortalCase
 
-from .common import sell_and_deliver
+from .common import sell_and_deliver, storable_products
 
 
 @tagged("post_install", "-at_install")
@@ -17,19 +17,7 @@ class TestReturnPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon,
         cls.helpdesk_agent.groups_id |= cls.env.ref("stock.group_stock_user") | cls.env.ref(
             "sales_team.group_sale_salesman_all_leads"
         )
-        stock = (
-            cls.env["stock.warehouse"]
-            .search([("company_id", "=", cls.env.company.id)], limit=1)
-            .lot_stock_id
-        )
-        cls.chair = cls.env["product.product"].create(
-            {"name": "Office Chair", "type": "consu", "is_storable": True}
-        )
-        cls.lamp = cls.env["product.product"].create(
-            {"name": "Desk Lamp", "type": "consu", "is_storable": True}
-        )
-        for product in (cls.chair, cls.lamp):
-            cls.env["stock.quant"]._update_available_quantity(product, stock, 100)
+        cls.chair, cls.lamp = storable_products(cls.env, ["Office Chair", "Desk Lamp"])
         cls.ticket = cls.aftersales_ticket
 
     def test_return_reference_state_products_and_quantities(self):

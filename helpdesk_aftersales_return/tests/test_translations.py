@@ -34,7 +34,11 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
 
     def test_dialog_translated(self):
         expected = {
-            "de_DE": ("Zum Umtausch retournieren", "Retourenort", "Zu retournierende Lieferung"),
+            "de_DE": (
+                "Zum Umtausch retournieren",
+                "Retourenlagerort",
+                "Zu retournierende Lieferung",
+            ),
             "zh_CN": ("退换货", "退货位置", "待退货的发货"),
         }
         for lang, terms in expected.items():
@@ -50,7 +54,7 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
         self.aftersales_ticket.sale_order_id = order
         wizard = self.open_ticket_wizard(self.aftersales_ticket, "action_return").save()
         wizard.line_ids.quantity = 3
-        for lang, text in (("de_DE", "retourniert werden"), ("zh_CN", "只能再退货")):
+        for lang, text in (("de_DE", "retourniert werden"), ("zh_CN", "最多只能再退")):
             with self.assertRaisesRegex(UserError, text):
                 wizard.with_context(lang=lang).action_create_returns()
 
@@ -121,10 +125,10 @@ class TestReturnTranslations(HelpdeskAftersalesCase, BaseCommon):
             (
                 "de_DE",
                 "Bereits angefordert",
-                "bereits in Ihren offenen Retourenanfragen",
+                "Ihre offenen Retourenanfragen umfassen bereits",
                 "Noch angefordert",
             ),
-            ("zh_CN", "已申请", "在您待处理的退货申请中申请", "仍在申请"),
+            ("zh_CN", "已申请", "您待处理的退货申请中已申请", "仍在申请"),
         ):
             self.assertIn(column, view.with_context(lang=lang).arch)
             strings = Line.with_context(lang=lang).fields_get(["pending_quantity"], ["string"])

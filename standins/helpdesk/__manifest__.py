@@ -1,12 +1,14 @@
 # The Community platform the After-Sales suite ships with, in place of the Odoo
 # Enterprise "helpdesk" app (same technical name, no Enterprise code): teams,
 # stages, tags and tickets with the publicly documented names the suite relies
-# on, nothing more (readme/DESCRIPTION.md: what it offers, what it leaves out).
-# On Odoo Enterprise the "helpdesk" app itself takes its place.
+# on, tickets by email (the teams' aliases) and My Tickets on the portal
+# (readme/DESCRIPTION.md: what it offers, what it leaves out). On Odoo
+# Enterprise the "helpdesk" app itself takes its place.
 {
     "name": "Helpdesk (Community stand-in)",
     "version": "18.0.1.1.0",
-    "summary": "Community platform of the After-Sales suite: helpdesk teams, stages and tickets",
+    "summary": "Community platform of the After-Sales suite: helpdesk teams and tickets, "
+    "tickets by email, My Tickets on the portal",
     "category": "Services/Helpdesk",
     "license": "LGPL-3",
     "author": "Helpdesk After-Sales developers",
