@@ -3,6 +3,8 @@
 
     python3 i18n/refresh.py                       every product module
     python3 i18n/refresh.py --modules m1,m2       some of them (a stand-in too: helpdesk)
+    python3 i18n/refresh.py --platform oca        the modules of another helpdesk platform
+                                                  (its variant of helpdesk_aftersales_platform)
     python3 i18n/refresh.py --check               export to a temporary folder and report
                                                   modules whose .pot is out of date (exit 1)
 
@@ -31,6 +33,9 @@ import devenv  # noqa: E402
 
 # The languages every module ships; any other <lang>.po found in a module is merged too.
 LANGS = ("de", "zh_CN")
+# The helpdesk platform whose modules are refreshed (--platform): its variant of
+# helpdesk_aftersales_platform is the one found and exported.
+PLATFORM = devenv.DEFAULT_PLATFORM
 
 
 def export_pots(platform, modules, outdir, db=None):
@@ -82,12 +87,15 @@ def main():
     parser.add_argument("--modules")
     parser.add_argument("--check", action="store_true")
     parser.add_argument("--db", help="use this existing database (all modules installed)")
+    parser.add_argument("--platform", default=devenv.DEFAULT_PLATFORM, choices=devenv.PLATFORMS)
     args = parser.parse_args()
-    modules = args.modules.split(",") if args.modules else devenv.product_modules()
+    global PLATFORM  # noqa: PLW0603 (module_dir's platform, for this run)
+    PLATFORM = args.platform
+    modules = args.modules.split(",") if args.modules else devenv.product_modules(PLATFORM)
     unknown = [module for module in modules if not module_dir(module)]
     if unknown:
         parser.error(f"not an addon of the suite or a stand-in: {', '.join(unknown)}")
-    platform = devenv.Platform()
+    platform = devenv.Platform(PLATFORM)
     tmp = tempfile.mkdtemp(prefix="ha-i18n-")
     try:
         pots = export_pots(platform, modules, tmp, db=args.db)
@@ -117,12 +125,11 @@ def languages(i18n):
 
 
 def module_dir(module):
-    """The folder of ``module``: a product addon at the root or a stand-in in
-    standins/ (None for any other name)."""
-    return next(
-        (path for path in devenv.addon_dirs(standins=True) if os.path.basename(path) == module),
-        None,
-    )
+    """The folder of ``module``: a product addon at the root, a stand-in in
+    standins/ or the platform's own module in platforms/<platform>/ (None for
+    any other name)."""
+    paths = devenv.addon_dirs(standins=True) + devenv.platform_addon_dirs(PLATFORM)
+    return next((path for path in paths if os.path.basename(path) == module), None)
 
 
 def pot_file(module):
