@@ -261,3 +261,26 @@ def test_the_oca_template_installs_helpdesk_mgmt_not_the_standin(platform_env):
     assert {"sale_management", "sale_stock", "repair", "website_sale_loyalty"} <= set(found)
     assert not set(found) & set(product_modules("oca"))
     assert len(found) == len(set(found))
+
+
+@pytest.mark.parametrize(
+    ("db", "platform", "expected"),
+    [("", "oca", ""), (None, "oca", "helpdesk_aftersales_demo_oca"), ("x", "standin", "x")],
+)
+def test_odoo_command_opens_the_platform_s_database(monkeypatch, db, platform, expected):
+    """``odoo --db ""``: no database (an Odoo shell without one); no --db: the
+    platform's demo database."""
+    from tools.devenv import cli
+
+    opened = []
+
+    class Platform(FakePlatform):
+        def odoo_cmd(self, name, *args, command=None):
+            opened.append(name)
+            return ["true"]
+
+    monkeypatch.setattr(cli, "Platform", Platform)
+    monkeypatch.setattr(cli, "db_exists", lambda env, name: False)
+    args = types.SimpleNamespace(platform=platform, db=db, rest=["--", "shell"])
+    assert cli.cmd_odoo(args) == 0
+    assert opened == [expected]

@@ -63,8 +63,8 @@ def cmd_dropdb(args):
 
 def cmd_odoo(args):
     platform = Platform(args.platform)
-    db = args.db or demo_db(platform.name)
-    if db_exists(platform.env, db):
+    db = demo_db(platform.name) if args.db is None else args.db  # "": no database
+    if db and db_exists(platform.env, db):
         check_db_platform(platform, db)
     rest = [a for a in args.rest if a != "--"]
     command = rest.pop(0) if rest and not rest[0].startswith("-") else None
