@@ -217,8 +217,6 @@ class AftersalesPortalCase(AftersalesPortalLanguagesCase):
         the routes that take it, by POST with B's CSRF token (the page of B's
         own ids, ``ids_of_b``): refused (an error page), never an HTTP 500,
         and none of ``hidden`` (A's data) on the page."""
-        import re
-
         routes = self.aftersales_suite_routes()
         self.assertTrue(routes, "the suite adds routes")
         self.authenticate(login_b, login_b)
