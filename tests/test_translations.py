@@ -14,7 +14,7 @@ import subprocess
 import polib
 import pytest
 
-from .conftest import ROOT, module_path, product_modules, standin_modules
+from .conftest import ROOT, module_path, platform_modules, product_modules, standin_modules
 
 LANGS = ("de", "zh_CN")
 PLACEHOLDER = re.compile(r"%\([A-Za-z_0-9]+\)[sdf]|%[sdf]|\{[A-Za-z_0-9.]*\}")
@@ -144,11 +144,12 @@ def glossary_term(english, lang):
     return next(term[lang] for term in glossary() if term["english"] == english)
 
 
-# The catalogues checked against Odoo core's: the suite's and the stand-in's that has
-# any (the helpdesk's portal pages are the customer's too).
+# The catalogues checked against Odoo core's: the suite's (the default platform's
+# module too) and the stand-in's that has any (the helpdesk's portal pages are the
+# customer's too).
 CORE_CASES = [
     (m, lang)
-    for m in product_modules() + standin_modules()
+    for m in product_modules() + platform_modules() + standin_modules()
     if os.path.isdir(os.path.join(module_path(m), "i18n"))
     for lang in LANGS
 ]
@@ -166,7 +167,7 @@ def core_dependencies(odoo, module):
     """The Odoo modules ``module`` depends on, directly or through other modules
     (of the suite, a stand-in or Odoo), base included: the catalogues Odoo loads
     with it."""
-    ours = set(product_modules() + standin_modules())
+    ours = set(product_modules() + standin_modules() + platform_modules())
     path = module_path(module) if module in ours else core_module_dir(odoo, module)
     with open(os.path.join(path, "__manifest__.py"), encoding="utf-8") as fh:
         depends = ast.literal_eval(fh.read()).get("depends", [])
