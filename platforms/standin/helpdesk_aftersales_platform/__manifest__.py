@@ -21,5 +21,7 @@
     ],
     # The other helpdesk: both define helpdesk.ticket, they never meet.
     "excludes": ["helpdesk_mgmt"],
+    # Refuses the stand-in of 18.0.1.0.0, whose pages this module's extend.
+    "pre_init_hook": "pre_init_hook",
     "installable": True,
 }
