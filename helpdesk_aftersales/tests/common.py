@@ -21,6 +21,11 @@ class HelpdeskAftersalesCase:
         # Some core bases (e.g. AccountTestInvoicingCommon) run as a user
         # without helpdesk rights: the set-up is the helpdesk manager's work.
         cls.env.user.groups_id += cls.env.ref(MANAGER_GROUP)
+        # A company has an email, as its administrator sets it up: the
+        # helpdesk's ticket mails are sent from it (OCA helpdesk_mgmt's stage
+        # templates); without one the test database has no sender at all.
+        if not cls.env.company.email:
+            cls.env.company.sudo().email = "info@yourcompany.example.com"
         # Only the services whose bridge is installed: enabling another one
         # would install a module, which Odoo forbids inside tests.
         installed = set(
