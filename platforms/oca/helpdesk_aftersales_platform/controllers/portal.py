@@ -1,5 +1,5 @@
 from odoo import http
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
@@ -18,7 +18,11 @@ class AftersalesTicketClose(HelpdeskTicketController):
     def support_ticket_close(self, **kw):
         """The customer closes their ticket from the portal: a ticket the
         suite may not close yet (*Close Only When After-Sales Is Done*) stays
-        open, and its page says why instead of an error page."""
+        open, and its page says why instead of an error page. helpdesk_mgmt
+        closes any ticket id it is given (as superuser): only a ticket the
+        customer may read is closed here, another answers "not found"."""
+        if not self._aftersales_may_close(kw.get("ticket_id")):
+            return request.not_found()
         try:
             with request.env.cr.savepoint():
                 return super().support_ticket_close(**kw)
@@ -26,6 +30,15 @@ class AftersalesTicketClose(HelpdeskTicketController):
             return request.redirect(
                 f"/my/ticket/{int(kw.get('ticket_id'))}?aftersales_close_refused=1"
             )
+
+    def _aftersales_may_close(self, ticket_id):
+        """Whether the user may read the ticket ``ticket_id`` (a posted string)."""
+        try:
+            ticket = request.env["helpdesk.ticket"].browse(int(ticket_id)).exists()
+            ticket.check_access("read")
+        except (TypeError, ValueError, AccessError, MissingError):
+            return False
+        return bool(ticket)
 
 
 class AftersalesTicketPortal(TicketPortal):
