@@ -18,12 +18,13 @@ class OdooDatabase:
     """A fresh database, dropped on ``close``: a copy of ``source`` (a database
     name, e.g. the ``suite_db`` fixture), else of the cached database with the
     dependencies + ``modules`` installed. With ``demo``, Odoo's demo data and
-    the modules' own (what `make run` serves)."""
+    the modules' own (what `make run` serves). On the helpdesk ``platform``
+    (default: tools.devenv's)."""
 
-    def __init__(self, platform_env, prefix, modules=(), demo=False, source=None):
+    def __init__(self, platform_env, prefix, modules=(), demo=False, source=None, platform=None):
         self.env = platform_env
         self.name = f"{prefix}_{os.getpid()}"
-        args = ["db", self.name]
+        args = ["db", self.name] + (["--platform", platform] if platform else [])
         if source:
             args += ["--from", source]
         else:

@@ -4,16 +4,19 @@ each manifest's ``excludes`` makes Odoo refuse the second one, in either order.
 
 Enterprise is not available here, so modules with the Enterprise technical names
 (``helpdesk_account``...) are made in a temporary addons directory, added to the
-addons path, and an administrator's steps are replayed in `odoo-bin shell`:
-*Update Apps List*, then *Install*. Nothing of it is committed to the suite
-tests' database."""
+platform's addons path (the one `make run` serves: the suite's platform module is
+in ``platforms/<platform>/``), and an administrator's steps are replayed in
+`odoo-bin shell`: *Update Apps List*, then *Install*. Nothing of it is committed
+to the suite tests' database."""
 
 import json
-import os
 import subprocess
 import textwrap
 
-from .conftest import ROOT, STANDINS, product_modules
+from tools.devenv.addons import DEFAULT_PLATFORM, PLATFORMS
+from tools.devenv.helpdesks import addons_dirs
+
+from .conftest import ROOT, product_modules
 from .odoo_shell import DEVENV, OdooDatabase
 from .test_manifests import ENTERPRISE_AFTERSALES
 
@@ -53,8 +56,17 @@ SCRIPT = textwrap.dedent(
 )
 
 
-def fake_enterprise_addons(tmp_path):
-    """Installable modules named as Odoo Enterprise's after-sales modules."""
+def platform_of(platform_env):
+    """The platform of this run (`python3 -m tools.devenv pytest --platform P`)."""
+    return platform_env.get("HA_PLATFORM", DEFAULT_PLATFORM)
+
+
+def fake_enterprise_addons(platform_env, tmp_path):
+    """Installable modules named as Odoo Enterprise's after-sales modules, on
+    the platform's helpdesk: ``helpdesk`` as Enterprise's own; on the oca
+    platform, whose addons path never shows ``helpdesk``, ``helpdesk_mgmt``
+    (what refuses them is the suite's ``excludes`` all the same)."""
+    helpdesk = PLATFORMS[platform_of(platform_env)]["platform_modules"][0]
     for name in sorted(ENTERPRISE_AFTERSALES):
         path = tmp_path / name
         path.mkdir()
@@ -65,7 +77,7 @@ def fake_enterprise_addons(tmp_path):
                 {
                     "name": title,
                     "version": "18.0.1.0.0",
-                    "depends": ["helpdesk"],
+                    "depends": [helpdesk],
                     "license": "OEEL-1",
                     "installable": True,
                 }
@@ -75,14 +87,11 @@ def fake_enterprise_addons(tmp_path):
 
 
 def run_shell(platform_env, db, extra_addons, install, attempts):
-    odoo = platform_env["HA_ODOO_SRC"]
-    addons = [
-        os.path.join(odoo, "odoo", "addons"),
-        os.path.join(odoo, "addons"),
-        STANDINS,
-        ROOT,
-        extra_addons,
-    ]
+    # The platform's addons path (its own folder and wheels: without them the
+    # suite is not loaded and nothing of it is really tried) + the fakes.
+    platform = platform_of(platform_env)
+    addons = addons_dirs(platform_env["HA_ODOO_SRC"], platform, platform_env["HA_PYTHON"])
+    addons.append(extra_addons)
     script = SCRIPT % {
         "install": sorted(install),
         "names": sorted(ENTERPRISE_AFTERSALES | set(product_modules())),
@@ -92,6 +101,8 @@ def run_shell(platform_env, db, extra_addons, install, attempts):
         [
             *DEVENV,
             "odoo",
+            "--platform",
+            platform,
             "--db",
             db,
             "--",
@@ -109,6 +120,8 @@ def run_shell(platform_env, db, extra_addons, install, attempts):
     )
     lines = [line for line in res.stdout.splitlines() if line.startswith("RESULT:")]
     assert lines, res.stdout[-3000:] + res.stderr[-5000:]
+    # Every module of the database loaded ("Some modules are not loaded" is an ERROR).
+    assert " ERROR " not in res.stderr, res.stderr[-5000:]
     return json.loads(lines[-1][len("RESULT:") :])
 
 
@@ -124,7 +137,9 @@ def test_enterprise_modules_refused_where_the_suite_is_installed(platform_env, s
     """The suite is installed (the suite tests' database): installing any of
     Odoo's own after-sales modules is refused; nothing is kept (rolled back)."""
     db = suite_db
-    out = run_shell(platform_env, db, fake_enterprise_addons(tmp_path), [], ENTERPRISE_AFTERSALES)
+    out = run_shell(
+        platform_env, db, fake_enterprise_addons(platform_env, tmp_path), [], ENTERPRISE_AFTERSALES
+    )
     assert set(product_modules()) <= set(out["installed"]) | set(ENTERPRISE_AFTERSALES)
     assert not set(out["installed"]) & ENTERPRISE_AFTERSALES
     assert_refused(out, ENTERPRISE_AFTERSALES, "the suite")
@@ -133,12 +148,12 @@ def test_enterprise_modules_refused_where_the_suite_is_installed(platform_env, s
 def test_suite_refused_where_enterprise_modules_are_installed(platform_env, tmp_path):
     """Odoo's own after-sales modules are installed: installing the suite's base
     or any of its modules is refused, and none is installed."""
-    db = OdooDatabase(platform_env, "ha_excl", [])
+    db = OdooDatabase(platform_env, "ha_excl", [], platform=platform_of(platform_env))
     try:
         out = run_shell(
             platform_env,
             db.name,
-            fake_enterprise_addons(tmp_path),
+            fake_enterprise_addons(platform_env, tmp_path),
             ENTERPRISE_AFTERSALES,
             product_modules(),
         )
