@@ -301,6 +301,9 @@ class SaleOrder(models.Model):
                 {
                     "name": lang_env._("Return request for %(order)s", order=self.name),
                     "team_id": team.id,
+                    # Created as superuser, who is nobody's agent: helpdesk_mgmt's
+                    # "Auto assign User" would give the ticket to its creator.
+                    "user_id": False,
                     "company_id": self.company_id.id,
                     "partner_id": self.partner_id.id,
                     "sale_order_id": self.id,
