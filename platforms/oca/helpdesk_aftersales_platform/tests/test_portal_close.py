@@ -63,3 +63,16 @@ class TestPortalClose(
         self.assertPageHides(page, "This ticket cannot be closed yet")
         self.env.invalidate_all()
         self.assertEqual(ticket.stage_id, self.closing_stage)
+
+    def test_another_customer_cannot_close_the_ticket(self):
+        # helpdesk_mgmt's /ticket/close closes any ticket id it is given (as
+        # superuser); the suite's override answers "not found" to a ticket the
+        # customer may not read.
+        ticket = self.aftersales_ticket
+        self.authenticate("portal_customer_b", "portal_customer_b")
+        for query in (f"ticket_id={ticket.id}&stage_id={self.closing_stage.id}", "", "ticket_id=x"):
+            with self.subTest(query=query):
+                page = self.url_open(f"/ticket/close?{query}")
+                self.assertEqual(page.status_code, 404)
+        self.env.invalidate_all()
+        self.assertEqual(ticket.stage_id, self.open_stage)
