@@ -18,7 +18,9 @@ import report  # noqa: E402
 # fewest each took: the first requests a worker serves fill its caches), on
 # documents of their own, measured on 2026-12-06. An action that needs more
 # fails here: find why, or raise its ceiling with the reason in the commit.
-CEILINGS = {"refund": 245, "return": 145, "return and refund": 290}
+# The refund: 238 → 255 with the boundary checks of its lines (issue 26) and
+# the preselected invoice (issue 31), still within 1.5 × core's (180).
+CEILINGS = {"refund": 260, "return": 145, "return and refund": 290}
 
 
 def fewest_queries(results, name):
