@@ -182,13 +182,6 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
             )
 
     def _aftersales_link_documents(self, documents, message):
-        """Link ``documents`` to the ticket and post ``message`` (a translated
-        text with ``%(documents)s``) on the ticket's chatter, with a link to each.
-
-        Documents are linked with sudo: agents may create documents they cannot
-        write afterwards (e.g. a draft credit note without accounting rights).
-        """
-        ticket = self.helpdesk_ticket_id
-        documents.sudo().helpdesk_ticket_id = ticket
-        ticket._aftersales_post_documents(documents, message)
-        return documents
+        """Link ``documents`` to the dialog's ticket and tell its chatter
+        (``helpdesk.ticket._aftersales_attach_documents``)."""
+        return self.helpdesk_ticket_id._aftersales_attach_documents(documents, message)

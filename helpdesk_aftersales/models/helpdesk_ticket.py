@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
@@ -122,6 +124,33 @@ class HelpdeskTicket(models.Model):
         else:
             action["domain"] = [("id", "in", documents.ids)]
         return action
+
+    def _aftersales_attach_documents(self, documents, message):
+        """The one way an after-sales document joins the ticket, whatever made
+        it (a dialog, a validated transfer, a repair): link ``documents`` to
+        the ticket and post ``message`` (a translated text with
+        ``%(documents)s``) on its chatter, with a link to each.
+
+        ``documents`` is a recordset, or a list of records of several models
+        (e.g. returns and their credit notes, told in one message). Linked with
+        sudo: agents may create documents they cannot write afterwards (e.g. a
+        draft credit note without accounting rights); one write per model."""
+        self.ensure_one()
+        by_model = defaultdict(list)
+        for doc in documents:
+            by_model[doc._name].append(doc.id)
+        for model_name, ids in by_model.items():
+            records = self.env[model_name].sudo().browse(ids)
+            records.filtered(lambda doc: doc.helpdesk_ticket_id != self).helpdesk_ticket_id = self
+        self._aftersales_post_documents(documents, message)
+        return documents
+
+    def _aftersales_notify_customer(self, event, documents):
+        """Tell the customer of ``event`` (a step of the after-sales loop:
+        ``return_authorised``, ``goods_received``, ``credit_note_issued``,
+        ``product_shipped``) about ``documents``: the email the team sends
+        for it, if any. Called once per event by the code that makes the
+        event happen; the base sends nothing."""
 
     def _aftersales_post_documents(self, documents, message):
         """Post ``message`` (a translated text with ``%(documents)s``) on the
