@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -109,3 +111,24 @@ class TestRepairReturn(HelpdeskAftersalesCase, BaseCommon):
             Repair = self.env["repair.order"].with_context(lang=lang)
             strings = Repair.fields_get(["picking_id"], ["string"])
             self.assertEqual(strings["picking_id"]["string"], term)
+
+    def test_unrepairable_product_replaced_from_the_ticket(self):
+        """The repair is cancelled: the ticket's hint offers its Return button,
+        highlighted, whose dialog sends the replacement (Return for Exchange)."""
+        repair = self._repair_form().save()
+        repair.action_repair_cancel()
+        ticket = self.ticket.with_user(self.repair_user)
+        self.assertTrue(ticket.aftersales_repair_impossible)
+        arch = etree.fromstring(ticket.get_views([(False, "form")])["views"]["form"]["arch"])
+        (button,) = arch.xpath(
+            "//div[@name='aftersales_repair_impossible']//button[@name='action_return']"
+        )
+        self.assertIn("btn-primary", button.get("class"))
+        dialog = self.open_ticket_wizard(ticket, "action_return", self.repair_user)
+        with dialog.line_ids.edit(0) as line:
+            line.quantity = 1
+        dialog.save().action_create_exchanges()
+        replacement = self.ticket.picking_ids.filtered(lambda p: p.picking_type_code == "outgoing")
+        self.assertEqual(replacement.move_ids.product_id, self.chair)
+        self.assertEqual(replacement.move_ids.product_uom_qty, 1)
+        self.assertEqual(replacement.partner_id, self.customer)
