@@ -224,7 +224,10 @@ class RepairOrder(models.Model):
             )
         if not self.sale_order_id:
             self.action_create_sale_order()
-        return self.sale_order_id.action_quotation_send()
+        action = self.sale_order_id.action_quotation_send()
+        # The email sent, the ticket's chatter says so (sale.order.message_post).
+        action["context"]["aftersales_quotation_repair_id"] = self.id
+        return action
 
     def action_view_aftersales_deliveries(self):
         self.ensure_one()

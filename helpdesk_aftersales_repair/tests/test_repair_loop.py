@@ -222,6 +222,10 @@ class TestRepairLoop(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCommon)
         message = order.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
         self.assertIn(self.customer, message.partner_ids)
         self.assertTrue(message.attachment_ids, "the quotation's PDF")
+        # The ticket's chatter links the quotation sent.
+        note = self.ticket.message_ids[0]
+        self.assertIn("Repair quotation sent to the customer", note.body)
+        self.assertIn(f'data-oe-id="{order.id}"', note.body)
 
     def test_nothing_charged_under_warranty(self):
         repair = self._repair(parts={self.screw: 2})

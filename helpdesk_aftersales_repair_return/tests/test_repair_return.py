@@ -81,6 +81,26 @@ class TestRepairReturn(HelpdeskAftersalesCase, BaseCommon):
         without_ticket.product_id = self.chair
         self.assertEqual(self._return_choices(without_ticket), ticket_return | other_return)
 
+    def test_repaired_where_the_return_brings_it(self):
+        """As core's Repair button on a return: the product to repair is taken
+        from where the return brings it, and once repaired goes back to the
+        customer from the repair's destination."""
+        ticket_return = self._return(1, ticket=self.ticket)
+        stock = ticket_return.location_dest_id
+        shelf = self.env["stock.location"].create(
+            {"name": "Returns shelf", "location_id": stock.id, "usage": "internal"}
+        )
+        ticket_return.location_dest_id = shelf
+        repair = self._repair_form().save()
+        self.assertEqual(repair.product_location_src_id, shelf)
+        repair.action_validate()
+        repair.action_repair_start()
+        repair.action_repair_end()
+        delivery = repair.aftersales_delivery_ids
+        self.assertEqual(delivery.location_id, repair.product_location_dest_id)
+        self.assertEqual(delivery.move_ids.product_id, self.chair)
+        self.assertEqual(delivery.helpdesk_ticket_id, self.ticket)
+
     def test_several_returns_are_not_guessed(self):
         returns = self._return(1, ticket=self.ticket) | self._return(1, ticket=self.ticket)
         form = self._repair_form()
