@@ -1,1 +1,1 @@
-from . import helpdesk_ticket, repair_order
+from . import helpdesk_ticket, repair_order, sale_order, stock_picking

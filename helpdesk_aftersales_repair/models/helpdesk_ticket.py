@@ -7,6 +7,12 @@ class HelpdeskTicket(models.Model):
 
     repair_ids = fields.One2many("repair.order", "helpdesk_ticket_id", string="Repair Orders")
     repair_count = fields.Integer(string="Number of Repairs", compute="_compute_repair_count")
+    aftersales_repair_impossible = fields.Boolean(
+        string="Cannot Be Repaired",
+        compute="_compute_aftersales_repair_impossible",
+        help="Every repair of the ticket was cancelled: refund the customer or replace the "
+        "product from the ticket.",
+    )
 
     @api.depends("repair_ids")
     @api.depends_context("uid")
@@ -105,10 +111,32 @@ class HelpdeskTicket(models.Model):
         )
 
     def _aftersales_open_documents(self):
-        # A repair order is open until repaired or cancelled.
+        # A repair order is open until cancelled, or repaired and its product
+        # shipped back to the customer.
         return self._aftersales_add_open_documents(
             super()._aftersales_open_documents(),
             self.env._("Repairs"),
             "repair.order",
-            [("state", "not in", ("done", "cancel"))],
+            [
+                "|",
+                ("state", "not in", ("done", "cancel")),
+                ("aftersales_delivery_ids", "any", [("state", "not in", ("done", "cancel"))]),
+            ],
         )
+
+    @api.depends("repair_ids.state")
+    def _compute_aftersales_repair_impossible(self):
+        # All the ticket's repairs were cancelled: the product cannot be
+        # repaired (read as superuser: the same hint for every agent).
+        groups = (
+            self.env["repair.order"]
+            .sudo()
+            ._read_group(
+                [("helpdesk_ticket_id", "in", self.ids)],
+                ["helpdesk_ticket_id"],
+                ["state:array_agg"],
+            )
+        )
+        states = {ticket.id: set(ticket_states) for ticket, ticket_states in groups}
+        for ticket in self:
+            ticket.aftersales_repair_impossible = states.get(ticket._origin.id) == {"cancel"}

@@ -4,6 +4,7 @@ from . import (
     test_helpdesk_repair,
     test_performance,
     test_portal,
+    test_repair_loop,
     test_rpc,
     test_tour,
     test_translations,

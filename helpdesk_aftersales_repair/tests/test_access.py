@@ -88,10 +88,19 @@ class RepairBoundaryCase(AftersalesBoundaryCase, RepairAccessCase):
                 "helpdesk_ticket_id": cls.aftersales_ticket.id,
             }
         )
+        # A delivery of company A (the repaired product's way back is one).
+        warehouse = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.env.company.id)], limit=1
+        )
+        cls.delivery_of_a = cls.env["stock.picking"].create(
+            {"picking_type_id": warehouse.out_type_id.id, "partner_id": cls.aftersales_customer.id}
+        )
 
     def _boundary_sample(self, model_name):
         if model_name == "repair.order":
             return self.repair_of_a
+        if model_name == "stock.picking":
+            return self.delivery_of_a
         return super()._boundary_sample(model_name)
 
 

@@ -42,6 +42,13 @@ class TestRepairCloseWhenDone(AftersalesCloseCase, BaseCommon):
         self.assertCloseRefused(self.ticket, self.repair_user)
         repair.action_repair_end()
         self.assertEqual(repair.state, "done")
+        # Repaired, not yet back with the customer (issue 29): still open.
+        self.assertIn("Repairs: 1", self.open_after_sales_line(self.ticket, self.repair_user))
+        message = self.assertCloseRefused(self.ticket, self.repair_user)
+        self.assertIn(f"- Repairs: {repair.name}", message)
+        delivery = repair.aftersales_delivery_ids.with_user(self.repair_user)
+        delivery.move_ids.picked = True
+        self.assertIs(delivery.button_validate(), True)
         self.assertFalse(self.open_after_sales_line(self.ticket, self.repair_user))
         self.assertCloseAllowed(self.ticket, self.repair_user)
 

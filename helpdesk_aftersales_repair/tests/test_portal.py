@@ -41,6 +41,12 @@ class TestRepairPortal(AftersalesPortalCase, HelpdeskAftersalesCase, BaseCommon,
         repair.action_repair_end()
         page = self.ticket_page(self.ticket, "portal_customer_a")
         self.assertStatusBadge(page, "aftersales_repairs", "Repaired", "success")
+        # Back with the customer once its delivery is done (issue 29).
+        delivery = repair.aftersales_delivery_ids
+        delivery.move_ids.picked = True
+        delivery.button_validate()
+        page = self.ticket_page(self.ticket, "portal_customer_a")
+        self.assertStatusBadge(page, "aftersales_repairs", "Shipped back", "success")
 
     def test_block_in_german_and_chinese(self):
         action = self.ticket.with_user(self.repair_user).action_repair()

@@ -25,6 +25,9 @@ class HelpdeskTicket(models.Model):
             # Only an unambiguous return: with several, the user picks one.
             if len(returns) == 1:
                 defaults["picking_id"] = returns.id
+                # The product is repaired where the return brings it, as
+                # core's Repair button on a return says.
+                defaults["product_location_src_id"] = returns.location_dest_id.id
                 # What the customer sends back (received, else expected).
                 moves = returns.move_ids.filtered(lambda m: m.product_id == self.product_id)
                 quantity = sum(

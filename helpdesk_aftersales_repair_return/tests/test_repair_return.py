@@ -1,3 +1,5 @@
+from lxml import etree
+
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -79,6 +81,26 @@ class TestRepairReturn(HelpdeskAftersalesCase, BaseCommon):
         without_ticket.product_id = self.chair
         self.assertEqual(self._return_choices(without_ticket), ticket_return | other_return)
 
+    def test_repaired_where_the_return_brings_it(self):
+        """As core's Repair button on a return: the product to repair is taken
+        from where the return brings it, and once repaired goes back to the
+        customer from the repair's destination."""
+        ticket_return = self._return(1, ticket=self.ticket)
+        stock = ticket_return.location_dest_id
+        shelf = self.env["stock.location"].create(
+            {"name": "Returns shelf", "location_id": stock.id, "usage": "internal"}
+        )
+        ticket_return.location_dest_id = shelf
+        repair = self._repair_form().save()
+        self.assertEqual(repair.product_location_src_id, shelf)
+        repair.action_validate()
+        repair.action_repair_start()
+        repair.action_repair_end()
+        delivery = repair.aftersales_delivery_ids
+        self.assertEqual(delivery.location_id, repair.product_location_dest_id)
+        self.assertEqual(delivery.move_ids.product_id, self.chair)
+        self.assertEqual(delivery.helpdesk_ticket_id, self.ticket)
+
     def test_several_returns_are_not_guessed(self):
         returns = self._return(1, ticket=self.ticket) | self._return(1, ticket=self.ticket)
         form = self._repair_form()
@@ -109,3 +131,24 @@ class TestRepairReturn(HelpdeskAftersalesCase, BaseCommon):
             Repair = self.env["repair.order"].with_context(lang=lang)
             strings = Repair.fields_get(["picking_id"], ["string"])
             self.assertEqual(strings["picking_id"]["string"], term)
+
+    def test_unrepairable_product_replaced_from_the_ticket(self):
+        """The repair is cancelled: the ticket's hint offers its Return button,
+        highlighted, whose dialog sends the replacement (Return for Exchange)."""
+        repair = self._repair_form().save()
+        repair.action_repair_cancel()
+        ticket = self.ticket.with_user(self.repair_user)
+        self.assertTrue(ticket.aftersales_repair_impossible)
+        arch = etree.fromstring(ticket.get_views([(False, "form")])["views"]["form"]["arch"])
+        (button,) = arch.xpath(
+            "//div[@name='aftersales_repair_impossible']//button[@name='action_return']"
+        )
+        self.assertIn("btn-primary", button.get("class"))
+        dialog = self.open_ticket_wizard(ticket, "action_return", self.repair_user)
+        with dialog.line_ids.edit(0) as line:
+            line.quantity = 1
+        dialog.save().action_create_exchanges()
+        replacement = self.ticket.picking_ids.filtered(lambda p: p.picking_type_code == "outgoing")
+        self.assertEqual(replacement.move_ids.product_id, self.chair)
+        self.assertEqual(replacement.move_ids.product_uom_qty, 1)
+        self.assertEqual(replacement.partner_id, self.customer)
