@@ -4,7 +4,7 @@ from odoo.http import request
 
 from odoo.addons.sale.controllers.portal import CustomerPortal
 
-from ..models.sale_order import EmptyReturnRequest
+from ..models.helpdesk_return_request_line import EmptyReturnRequest
 
 
 class ReturnRequestPortal(CustomerPortal):

@@ -1,7 +1,19 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.tools import float_round
+from odoo.exceptions import UserError
+from odoo.tools import float_compare, float_is_zero, float_round
+from odoo.tools.misc import formatLang
+
+
+def shown_quantity(env, value):
+    """A quantity as the portal page shows it: 2.00 (2,00 to a German customer)."""
+    return formatLang(env, value, dp="Product Unit of Measure")
+
+
+class EmptyReturnRequest(UserError):
+    """A return request with no quantity: the form is shown again with its
+    error, as any form the customer has not filled in yet (no HTTP error)."""
 
 
 class HelpdeskReturnRequestLine(models.Model):
@@ -66,31 +78,38 @@ class HelpdeskReturnRequestLine(models.Model):
     def _compute_pending_quantity(self):
         """The rule of what a portal return request reserves (readme/USAGE.md).
 
-        A request line reserves its quantity of its delivered move while its
-        ticket is open, i.e. neither archived nor in a closing stage (a stage
-        of the helpdesk, as for *Close Only When After-Sales Is Done*:
-        ``aftersales_closed``). The returns made from the ticket consume it: what the
-        ticket's returns of that move take back (not cancelled: done ones for
-        what they received, the others for what they expect) already counts
-        as returned, so it is no longer reserved; never below zero. A return
-        made from the request is thus counted once, the rest of a request the
-        agent returned in part stays reserved until the ticket is closed, and
-        a cancelled return gives the request its quantities back. (A request
-        has one line per delivered move; lines of one ticket and move, if
-        any, are consumed in turn.)
+        A request line reserves what its ticket's returns have not taken back
+        yet (``_aftersales_left_to_take_back``) while its ticket is open, i.e.
+        neither archived nor in a closing stage (a stage of the helpdesk, as
+        for *Close Only When After-Sales Is Done*: ``aftersales_closed``). The
+        rest of a request the agent returned in part thus stays reserved until
+        the ticket is closed, and a cancelled return gives the request its
+        quantities back.
         """
-        returned = self.move_id.sudo()._aftersales_returned_by_ticket()
+        left = self._aftersales_left_to_take_back()
         for line in self:
             ticket = line.ticket_id.sudo()
-            if not ticket.active or ticket.aftersales_closed:
-                line.pending_quantity = 0.0
-                continue
-            key = (ticket._origin.id, line.move_id.id)
-            taken = min(line.quantity, returned[key])
-            returned[key] -= taken
-            line.pending_quantity = float_round(
+            open_ticket = ticket.active and not ticket.aftersales_closed
+            line.pending_quantity = left[line] if open_ticket else 0.0
+
+    def _aftersales_left_to_take_back(self):
+        """What of each request line its ticket's returns have not taken back:
+        ``{line: quantity}`` in the product's unit of measure. What the
+        ticket's returns of the line's move take back (not cancelled: done
+        ones for what they received, the others for what they expect) counts
+        as returned, so that a return made from the request is counted once;
+        never below zero. Lines of one ticket and move, if any, are consumed
+        in turn. (Read as superuser: the returns are counted whoever reads.)"""
+        returned = self.move_id.sudo()._aftersales_returned_by_ticket()
+        left = {}
+        for line in self:
+            taken_by_move = returned[line.ticket_id._origin]
+            taken = min(line.quantity, taken_by_move[line.move_id._origin])
+            taken_by_move[line.move_id._origin] -= taken
+            left[line] = float_round(
                 line.quantity - taken, precision_rounding=line.product_id.uom_id.rounding
             )
+        return left
 
     @api.model
     def _aftersales_reserved_quantities(self, moves):
@@ -106,3 +125,167 @@ class HelpdeskReturnRequestLine(models.Model):
             rounding = move.product_id.uom_id.rounding
             reserved[move] = float_round(quantity, precision_rounding=rounding)
         return reserved
+
+    # ------------------------------------------------------------------
+    # The portal's Request a Return: what it offers, and the check of a
+    # request (the controller reads the form, sale.order glues the route).
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _aftersales_requestable_quantities(self, moves):
+        """What the customer may still request of these done delivery moves:
+        ``{move: quantity}``, what is still returnable (``stock.move``'s
+        ``_aftersales_returnable_quantities``, as in the Return dialog) minus
+        what pending requests reserve (``_aftersales_reserved_quantities``)."""
+        returnable = moves._aftersales_returnable_quantities()
+        reserved = self._aftersales_reserved_quantities(moves)
+        return {
+            move: float_round(
+                max(returnable[move] - reserved[move], 0.0),
+                precision_rounding=move.product_id.uom_id.rounding,
+            )
+            for move in moves
+        }
+
+    @api.model
+    def _aftersales_portal_offer(self, order):
+        """What Request a Return offers of ``order``: one dict per order line
+        with done deliveries (``_aftersales_portal_offer_item``), in the
+        order of the lines."""
+        moves = order._aftersales_delivered_moves()
+        requestable = self._aftersales_requestable_quantities(moves)
+        reserved = self._aftersales_reserved_quantities(moves)
+        moves_by_line = moves.grouped("sale_line_id")
+        return [
+            self._aftersales_portal_offer_item(
+                sale_line, moves_by_line[sale_line], requestable, reserved
+            )
+            for sale_line in order.order_line
+            if sale_line in moves_by_line
+        ]
+
+    @api.model
+    def _aftersales_portal_offer_item(self, sale_line, moves, requestable, reserved):
+        """``sale_line`` as Request a Return offers it, in the product's unit
+        of measure: its delivered ``moves``, ``delivered``, ``returnable``
+        (what can still be requested), ``requested`` (what pending requests
+        reserve) and ``requestable`` (``{move: quantity}``)."""
+        uom = sale_line.product_id.uom_id
+        delivered = sum(move.product_uom._compute_quantity(move.quantity, uom) for move in moves)
+        return {
+            "sale_line": sale_line,
+            "moves": moves,
+            "delivered": float_round(delivered, precision_rounding=uom.rounding),
+            "returnable": float_round(
+                sum(requestable[move] for move in moves), precision_rounding=uom.rounding
+            ),
+            "requested": float_round(
+                sum(reserved[move] for move in moves), precision_rounding=uom.rounding
+            ),
+            "requestable": {move: requestable[move] for move in moves},
+        }
+
+    def _aftersales_check_portal_request(self, order):
+        """Check these requested lines (new records of the posted form: an
+        order line, a quantity, a reason) against what ``order`` offers, under
+        the lock of its delivered moves; return the values of the request
+        lines, each quantity spread over the order line's delivered moves."""
+        moves = order._aftersales_delivered_moves()
+        # Two requests of the same products posted at once: the second waits
+        # here until the first is committed, then its transaction fails and
+        # is retried (see _aftersales_lock), and it sees the first request's
+        # lines. The agent's Return dialog takes the same lock.
+        self.env["helpdesk.aftersales.wizard.mixin"]._aftersales_lock(moves)
+        offer = {item["sale_line"]: item for item in self._aftersales_portal_offer(order)}
+        if not offer:
+            raise UserError(
+                self.env._(
+                    "The order %(order)s has no delivered products yet: a return can be "
+                    "requested once they are delivered.",
+                    order=order.name,
+                )
+            )
+        vals_list = []
+        for request in self:
+            if request.sale_line_id not in offer:
+                raise UserError(
+                    self.env._(
+                        "The order %(order)s has no delivered product to return under this "
+                        "line: reload the page and try again.",
+                        order=order.name,
+                    )
+                )
+            if request._aftersales_check_portal_quantity(offer[request.sale_line_id]):
+                vals_list += request._aftersales_spread_over_moves(offer[request.sale_line_id])
+        if not vals_list:
+            raise EmptyReturnRequest(
+                self.env._("Enter the quantity to return of at least one product.")
+            )
+        return vals_list
+
+    def _aftersales_check_portal_quantity(self, offered):
+        """Whether this line asks for something (not zero); a ``UserError``
+        when negative or above what is still requestable (``offered``: its
+        item of ``_aftersales_portal_offer``)."""
+        _ = self.env._
+        product = self.sale_line_id.product_id
+        rounding = product.uom_id.rounding
+        if float_compare(self.quantity, 0.0, precision_rounding=rounding) < 0:
+            raise UserError(
+                _(
+                    "The quantity to return of %(product)s cannot be negative.",
+                    product=product.display_name,
+                )
+            )
+        if float_is_zero(self.quantity, precision_rounding=rounding):
+            return False
+        left = offered["returnable"]
+        if float_compare(self.quantity, left, precision_rounding=rounding) <= 0:
+            return True
+        values = {
+            "quantity": shown_quantity(self.env, self.quantity),
+            "available": shown_quantity(self.env, left),
+            "uom": product.uom_id.name,
+            "product": product.display_name,
+        }
+        if not float_is_zero(offered["requested"], precision_rounding=rounding):
+            raise UserError(
+                _(
+                    "You cannot return %(quantity)s %(uom)s of %(product)s: only "
+                    "%(available)s %(uom)s can still be requested, %(requested)s "
+                    "%(uom)s are already requested in your pending return requests.",
+                    requested=shown_quantity(self.env, offered["requested"]),
+                    **values,
+                )
+            )
+        raise UserError(
+            _(
+                "You cannot return %(quantity)s %(uom)s of %(product)s: only "
+                "%(available)s %(uom)s can still be returned.",
+                **values,
+            )
+        )
+
+    def _aftersales_spread_over_moves(self, offered):
+        """The values of this requested line's request lines: its quantity
+        spread over the order line's delivered moves, in the order they were
+        delivered, as much as each can still be requested."""
+        vals_list = []
+        left = self.quantity
+        rounding = self.sale_line_id.product_id.uom_id.rounding
+        for move in offered["moves"].sorted("id"):
+            if float_is_zero(left, precision_rounding=rounding):
+                break
+            taken = min(left, offered["requestable"][move])
+            if float_is_zero(taken, precision_rounding=rounding):
+                continue
+            left -= taken
+            vals_list.append(
+                {
+                    "sale_line_id": self.sale_line_id.id,
+                    "move_id": move.id,
+                    "quantity": taken,
+                    "return_reason_id": self.return_reason_id.id,
+                }
+            )
+        return vals_list

@@ -4,18 +4,9 @@ from markupsafe import Markup
 
 from odoo import models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, float_is_zero, float_round, plaintext2html
-from odoo.tools.misc import formatLang
+from odoo.tools import float_is_zero, plaintext2html
 
-
-def shown_quantity(env, value):
-    """A quantity as the portal page shows it: 2.00 (2,00 to a German customer)."""
-    return formatLang(env, value, dp="Product Unit of Measure")
-
-
-class EmptyReturnRequest(UserError):
-    """A return request with no quantity: the form is shown again with its
-    error, as any form the customer has not filled in yet (no HTTP error)."""
+from .helpdesk_return_request_line import shown_quantity
 
 
 class SaleOrder(models.Model):
@@ -30,55 +21,12 @@ class SaleOrder(models.Model):
             and m.picking_id.picking_type_code == "outgoing"
         )
 
-    def _aftersales_portal_requestable_quantities(self, moves):
-        """What the customer may still request of these done delivery moves:
-        ``{move: (still requestable, reserved)}`` in the product's unit of
-        measure. Still requestable is what is still returnable (delivered
-        minus returns, as in the Return dialog) minus what the customer's
-        pending return requests reserve (``helpdesk.return.request.line``'s
-        ``_aftersales_reserved_quantities``: the rule is written there), for
-        every move at once."""
-        returnable = moves._aftersales_returnable_quantities()
-        reserved = self.env["helpdesk.return.request.line"]._aftersales_reserved_quantities(moves)
-        result = {}
-        for move in moves:
-            rounding = move.product_id.uom_id.rounding
-            left = float_round(
-                max(returnable[move][0] - reserved[move], 0.0), precision_rounding=rounding
-            )
-            result[move] = (left, reserved[move])
-        return result
-
-    def _aftersales_portal_returnable_lines(self, requestable=None):
-        """What the portal's Request a Return offers: ``[(sale line,
-        delivered, still returnable, moves, requested)]`` per order line with
-        done deliveries, in the product's unit of measure. Still returnable
-        is delivered minus returns minus what pending requests reserve
-        (``requested``), per move, summed (``requestable``: what
-        ``_aftersales_portal_requestable_quantities`` returned, if known)."""
+    def _aftersales_portal_returnable_lines(self):
+        """What the portal's Request a Return offers of this order (the
+        request lines' ``_aftersales_portal_offer``: one dict per delivered
+        order line)."""
         self.ensure_one()
-        moves = self._aftersales_delivered_moves()
-        if requestable is None:
-            requestable = self._aftersales_portal_requestable_quantities(moves)
-        result = []
-        for line in self.order_line:
-            line_moves = moves.filtered(lambda m, line=line: m.sale_line_id == line)
-            if not line_moves:
-                continue
-            uom = line.product_id.uom_id
-            delivered = sum(m.product_uom._compute_quantity(m.quantity, uom) for m in line_moves)
-            left = sum(requestable[m][0] for m in line_moves)
-            requested = sum(requestable[m][1] for m in line_moves)
-            result.append(
-                (
-                    line,
-                    float_round(delivered, precision_rounding=uom.rounding),
-                    float_round(left, precision_rounding=uom.rounding),
-                    line_moves,
-                    float_round(requested, precision_rounding=uom.rounding),
-                )
-            )
-        return result
+        return self.env["helpdesk.return.request.line"]._aftersales_portal_offer(self)
 
     def _aftersales_portal_return_team(self):
         """The team of the order's company that receives portal return
@@ -96,51 +44,19 @@ class SaleOrder(models.Model):
     def _aftersales_prepare_portal_return(self, quantities, reasons):
         """Check a customer's return request of this order and return the
         values of its request lines. ``quantities`` and ``reasons`` are the
-        posted form, ``{sale line id (str): value (str)}``: anything else than
-        a delivered line of this order, a quantity above what is still
-        returnable or a reason of another company is a ``UserError``."""
+        posted form, ``{sale line id (str): value (str)}``, read here into
+        request lines (new records) that check themselves against what the
+        order offers (``_aftersales_check_portal_request``)."""
         self.ensure_one()
         self._aftersales_check_portal_return_allowed()
-        moves = self._aftersales_delivered_moves()
-        # Two requests of the same products posted at once: the second waits
-        # here until the first is committed, then its transaction fails and
-        # is retried (see _aftersales_lock), and it sees the first request's
-        # lines. The agent's Return dialog takes the same lock.
-        self.env["helpdesk.aftersales.wizard.mixin"]._aftersales_lock(moves)
-        requestable = self._aftersales_portal_requestable_quantities(moves)
-        offered = {
-            item[0].id: item for item in self._aftersales_portal_returnable_lines(requestable)
-        }
-        if not offered:
-            raise UserError(
-                self.env._(
-                    "The order %(order)s has no delivered products yet: a return can be "
-                    "requested once they are delivered.",
-                    order=self.name,
-                )
-            )
         allowed_reasons = self._aftersales_portal_return_reasons()
-        requested = {}
-        for key, value in quantities.items():
-            line_id, quantity = self._aftersales_portal_read_quantity(key, value)
-            if line_id not in offered:
-                raise UserError(
-                    self.env._(
-                        "The order %(order)s has no delivered product to return under this "
-                        "line: reload the page and try again.",
-                        order=self.name,
-                    )
-                )
-            line, __, left, line_moves, reserved = offered[line_id]
-            if not self._aftersales_check_portal_quantity(line, quantity, left, reserved):
-                continue
-            reason = self._aftersales_portal_read_reason(line, reasons.get(key), allowed_reasons)
-            requested[line] = (quantity, reason, line_moves)
-        if not requested:
-            raise EmptyReturnRequest(
-                self.env._("Enter the quantity to return of at least one product.")
+        requests = self.env["helpdesk.return.request.line"].concat(
+            *(
+                self._aftersales_portal_read_request(key, value, reasons.get(key), allowed_reasons)
+                for key, value in quantities.items()
             )
-        return self._aftersales_portal_request_line_vals(requested, requestable)
+        )
+        return requests._aftersales_check_portal_request(self)
 
     def _aftersales_check_portal_return_allowed(self):
         """The order takes return requests: a team receives them, and the
@@ -160,8 +76,11 @@ class SaleOrder(models.Model):
                 )
             )
 
-    def _aftersales_portal_read_quantity(self, key, value):
-        """``(sale line id, quantity)`` of one posted quantity field."""
+    def _aftersales_portal_read_request(self, key, value, reason_value, allowed_reasons):
+        """One posted product as a request line (a new record, not saved):
+        its order line (none when ``key`` names no line of this order), its
+        quantity and, when it asks for something, its reason."""
+        Request = self.env["helpdesk.return.request.line"]
         line_id = None
         try:
             line_id = int(key)
@@ -171,47 +90,13 @@ class SaleOrder(models.Model):
         # float() also reads "nan", "inf" and "1e309" (infinite).
         if not math.isfinite(quantity):
             raise UserError(self.env._("Enter the quantities to return as numbers."))
-        return line_id, quantity
-
-    def _aftersales_check_portal_quantity(self, line, quantity, left, reserved):
-        """Whether ``quantity`` of the order line ``line`` is asked for (not
-        zero); a ``UserError`` when negative or above what is still
-        returnable (``left``, ``reserved`` by pending requests)."""
-        _ = self.env._
-        rounding = line.product_id.uom_id.rounding
-        if float_compare(quantity, 0.0, precision_rounding=rounding) < 0:
-            raise UserError(
-                _(
-                    "The quantity to return of %(product)s cannot be negative.",
-                    product=line.product_id.display_name,
-                )
-            )
-        if float_is_zero(quantity, precision_rounding=rounding):
-            return False
-        if float_compare(quantity, left, precision_rounding=rounding) <= 0:
-            return True
-        values = {
-            "quantity": shown_quantity(self.env, quantity),
-            "available": shown_quantity(self.env, left),
-            "uom": line.product_id.uom_id.name,
-            "product": line.product_id.display_name,
-        }
-        if not float_is_zero(reserved, precision_rounding=rounding):
-            raise UserError(
-                _(
-                    "You cannot return %(quantity)s %(uom)s of %(product)s: only "
-                    "%(available)s %(uom)s can still be requested, %(requested)s "
-                    "%(uom)s are already requested in your pending return requests.",
-                    requested=shown_quantity(self.env, reserved),
-                    **values,
-                )
-            )
-        raise UserError(
-            _(
-                "You cannot return %(quantity)s %(uom)s of %(product)s: only "
-                "%(available)s %(uom)s can still be returned.",
-                **values,
-            )
+        sale_line = self.order_line.filtered(lambda line: line.id == line_id)
+        reason = Request.return_reason_id
+        rounding = sale_line.product_id.uom_id.rounding
+        if sale_line and not float_is_zero(quantity, precision_rounding=rounding):
+            reason = self._aftersales_portal_read_reason(sale_line, reason_value, allowed_reasons)
+        return Request.new(
+            {"sale_line_id": sale_line.id, "quantity": quantity, "return_reason_id": reason.id}
         )
 
     def _aftersales_portal_read_reason(self, line, value, allowed_reasons):
@@ -232,31 +117,6 @@ class SaleOrder(models.Model):
                 )
             )
         return reason
-
-    def _aftersales_portal_request_line_vals(self, requested, requestable):
-        """Spread each requested quantity over the line's delivered moves, in
-        the order they were delivered, as much as each can still be requested
-        (``requestable``, from ``_aftersales_portal_requestable_quantities``)."""
-        vals_list = []
-        for line, (quantity, reason, moves) in requested.items():
-            left = quantity
-            rounding = line.product_id.uom_id.rounding
-            for move in moves.sorted("id"):
-                if float_is_zero(left, precision_rounding=rounding):
-                    break
-                taken = min(left, requestable[move][0])
-                if float_is_zero(taken, precision_rounding=rounding):
-                    continue
-                left -= taken
-                vals_list.append(
-                    {
-                        "sale_line_id": line.id,
-                        "move_id": move.id,
-                        "quantity": taken,
-                        "return_reason_id": reason.id,
-                    }
-                )
-        return vals_list
 
     def _aftersales_portal_request_body(self, vals_list, comment=""):
         """The request as the customer wrote it, in their language: each
@@ -329,5 +189,5 @@ class SaleOrder(models.Model):
         return (
             self.state == "sale"
             and bool(self._aftersales_portal_return_team())
-            and any(item[2] > 0 for item in self._aftersales_portal_returnable_lines())
+            and any(item["returnable"] > 0 for item in self._aftersales_portal_returnable_lines())
         )

@@ -24,19 +24,6 @@ class StockPicking(models.Model):
             return _("Shipped"), "success"
         return _("Preparation"), "info"
 
-    def _aftersales_default_return_location(self):
-        """Where core would put the return of this delivery: the default
-        destination of the return operation type, else the delivery's source,
-        else the stock of its warehouse (an internal location)."""
-        return_type = self.picking_type_id.return_picking_type_id
-        if return_type.code == "incoming" and return_type.default_location_dest_id:
-            location = return_type.default_location_dest_id
-        else:
-            location = self.location_id
-        if location.usage != "internal":
-            location = self.picking_type_id.warehouse_id.lot_stock_id
-        return location
-
     def _aftersales_create_return(self, lines, location, exchange=False):
         """Return ``lines`` of this delivery (``helpdesk.stock.return.line``)
         into ``location`` with the core return wizard, and with ``exchange``

@@ -106,6 +106,8 @@ class ReturnBoundaryCase(AftersalesBoundaryCase, ReturnAccessCase):
         cls.reason_a = cls.env["helpdesk.return.reason"].create(
             {"name": "Company A reason", "company_id": company_a.id}
         )
+        # Core's return dialog of a delivery of company A (its lines' company).
+        cls.env["stock.return.picking"].create({"picking_id": cls.delivery.id})
         # A dialog that stays in company A when a probe moves the set-up's ticket.
         cls.env["helpdesk.stock.return"].with_context(
             active_model="helpdesk.ticket", active_id=cls.boundary_ticket_a.id

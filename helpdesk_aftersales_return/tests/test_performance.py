@@ -97,9 +97,11 @@ class TestReturnPerformance(AftersalesQueriesMixin, HelpdeskAftersalesCase, Base
         """What the Request a Return page computes (GET), then the check of
         a request of the last unit of every product (POST)."""
         offered = order._aftersales_portal_returnable_lines()
-        self.assertEqual({item[2] for item in offered}, {1.0})
-        self.assertEqual({item[4] for item in offered}, {1.0})
-        order._aftersales_prepare_portal_return({str(item[0].id): "1" for item in offered}, {})
+        self.assertEqual({item["returnable"] for item in offered}, {1.0})
+        self.assertEqual({item["requested"] for item in offered}, {1.0})
+        order._aftersales_prepare_portal_return(
+            {str(item["sale_line"].id): "1" for item in offered}, {}
+        )
 
     def test_portal_request_independent_of_order_lines(self):
         # The reservations of pending requests are read in one query for

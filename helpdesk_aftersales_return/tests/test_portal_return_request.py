@@ -134,8 +134,8 @@ class TestPortalReturnRequest(AftersalesPortalCase, HelpdeskAftersalesCase, Http
         # What is still returnable shrinks: 1 chair left.
         self.assertEqual(
             {
-                line.product_id: left
-                for line, __, left, *__ in self.order._aftersales_portal_returnable_lines()
+                item["sale_line"].product_id: item["returnable"]
+                for item in self.order._aftersales_portal_returnable_lines()
             },
             {self.chair: 1.0, self.lamp: 2.0},
         )

@@ -218,7 +218,10 @@ class HelpdeskStockReturn(models.TransientModel):
         """Where core would put the return of the first delivery, else the
         stock of a warehouse of the company."""
         self.ensure_one()
-        location = self.picking_ids._origin[:1]._aftersales_default_return_location()
+        picking = self.picking_ids._origin[:1]
+        location = self.env["stock.location"]
+        if picking:
+            location = self.env["stock.return.picking"]._aftersales_default_location_dest(picking)
         if not location and self.company_id:
             location = (
                 self.env["stock.warehouse"]
@@ -242,9 +245,10 @@ class HelpdeskStockReturn(models.TransientModel):
         self._aftersales_lock(moves)
         moves.invalidate_recordset(["returned_move_ids"])
         returnable = moves._aftersales_returnable_quantities()
+        returnable_lots = moves._aftersales_returnable_lot_quantities()
         for line in self.line_ids:
-            line._aftersales_check_line(returnable)
-        self._aftersales_check_quantities(returnable)
+            line._aftersales_check_line(returnable_lots[line.move_id])
+        self._aftersales_check_quantities(returnable, returnable_lots)
 
     def _aftersales_check_customer(self):
         if not self.helpdesk_ticket_id.commercial_partner_id:
@@ -298,10 +302,12 @@ class HelpdeskStockReturn(models.TransientModel):
             )
 
     def _aftersales_check_return_reasons(self):
-        """The lines' return reasons: of the ticket's company (or shared),
-        required when the team says so, and one reason per delivered move (a
-        return move keeps one reason)."""
+        """The lines' return reasons: of the ticket's company (or shared: the
+        ORM's check_company, also for a reason moved to another company since
+        it was chosen), required when the team says so, and one reason per
+        delivered move (a return move keeps one reason)."""
         ticket = self.helpdesk_ticket_id
+        self.line_ids._check_company(["return_reason_id"])
         reason_by_move = {}
         for line in self.line_ids:
             reason = line.return_reason_id
@@ -315,15 +321,6 @@ class HelpdeskStockReturn(models.TransientModel):
                             product=line.product_id.display_name,
                         )
                     )
-            elif reason.company_id and reason.company_id != ticket.company_id:
-                raise UserError(
-                    self.env._(
-                        "The return reason %(reason)s belongs to another company than the "
-                        "ticket's company %(company)s.",
-                        reason=reason.display_name,
-                        company=ticket.company_id.display_name,
-                    )
-                )
             if reason_by_move.setdefault(line.move_id, reason) != reason:
                 raise UserError(
                     self.env._(
@@ -334,8 +331,10 @@ class HelpdeskStockReturn(models.TransientModel):
                     )
                 )
 
-    def _aftersales_check_quantities(self, returnable):
-        """No more than what is still returnable, per move and per lot."""
+    def _aftersales_check_quantities(self, returnable, returnable_lots):
+        """No more than what is still returnable, per move and per lot
+        (``stock.move``'s ``_aftersales_returnable_quantities`` and
+        ``_aftersales_returnable_lot_quantities``)."""
         asked = defaultdict(float)
         asked_by_lot = defaultdict(float)
         for line in self.line_ids:
@@ -343,11 +342,11 @@ class HelpdeskStockReturn(models.TransientModel):
             if line.lot_id:
                 asked_by_lot[line.move_id, line.lot_id] += line.quantity
         for (move, lot), quantity in asked_by_lot.items():
-            if move.has_tracking != "none" and returnable[move][1]:
-                available = returnable[move][1][lot]
+            if returnable_lots[move]:
+                available = returnable_lots[move].get(lot, 0.0)
                 self._aftersales_check_quantity(move, quantity, available, lot)
         for move, quantity in asked.items():
-            self._aftersales_check_quantity(move, quantity, returnable[move][0])
+            self._aftersales_check_quantity(move, quantity, returnable[move])
 
     def _aftersales_check_quantity(self, move, quantity, available, lot=None):
         if float_compare(quantity, available, precision_rounding=move.product_uom.rounding) <= 0:

@@ -38,9 +38,11 @@ class HelpdeskStockReturnLine(models.TransientModel):
         help="Why the customer sends the product back: kept on the return's stock move.",
     )
 
-    def _aftersales_check_line(self, returnable):
+    def _aftersales_check_line(self, returnable_lots):
         """The line returns a positive quantity of a product of the selected
-        deliveries, under a lot/serial number that was delivered."""
+        deliveries, under a lot/serial number that was delivered
+        (``returnable_lots``: what is still returnable of its move per lot,
+        from ``stock.move._aftersales_returnable_lot_quantities``)."""
         move = self.move_id
         if not move or move.picking_id not in self.wizard_id.picking_ids or move.state != "done":
             raise UserError(
@@ -66,11 +68,11 @@ class HelpdeskStockReturnLine(models.TransientModel):
                     product=self.product_id.display_name,
                 )
             )
-        self._aftersales_check_line_lot(returnable[move][1])
+        self._aftersales_check_line_lot(returnable_lots)
 
     def _aftersales_check_line_lot(self, delivered_lots):
         move = self.move_id
-        if move.has_tracking != "none" and delivered_lots:
+        if delivered_lots:
             if self.lot_id not in delivered_lots:
                 raise UserError(
                     self.env._(

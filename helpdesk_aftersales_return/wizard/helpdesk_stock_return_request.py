@@ -25,22 +25,18 @@ class HelpdeskStockReturn(models.TransientModel):
 
     def _aftersales_prepare_line_vals(self):
         """The requested products and reasons the ticket's returns have not
-        taken back yet (what the request still reserves on the portal), at
+        taken back yet (``_aftersales_left_to_take_back`` of the request), at
         most what is still returnable; every returnable line when the chosen
         deliveries have none of it."""
         vals_list = super()._aftersales_prepare_line_vals()
-        ticket = self.helpdesk_ticket_id._origin
-        requests = ticket.return_request_line_ids
+        requests = self.helpdesk_ticket_id._origin.return_request_line_ids
         if not requests:
             return vals_list
         asked = defaultdict(float)
         reasons = {}
-        for request in requests:
-            asked[request.move_id.id] += request.quantity
+        for request, quantity in requests._aftersales_left_to_take_back().items():
+            asked[request.move_id.id] += quantity
             reasons[request.move_id.id] = request.return_reason_id.id
-        returned = requests.move_id.sudo()._aftersales_returned_by_ticket()
-        for move_id in asked:
-            asked[move_id] -= returned[ticket.id, move_id]
         result = []
         for vals in vals_list:
             move_id = vals["move_id"]

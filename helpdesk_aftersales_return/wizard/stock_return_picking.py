@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class StockReturnPicking(models.TransientModel):
@@ -20,16 +19,16 @@ class StockReturnPicking(models.TransientModel):
         # _check_company_auto, which core's return dialog is not.
         self._check_company(["aftersales_location_dest_id"])
 
-    def _aftersales_check_reason_company(self, reason):
-        if reason.company_id and reason.company_id != self.company_id:
-            raise UserError(
-                self.env._(
-                    "The return reason %(reason)s belongs to another company than the "
-                    "transfer %(picking)s.",
-                    reason=reason.display_name,
-                    picking=self.picking_id.display_name,
-                )
-            )
+    @api.model
+    def _aftersales_default_location_dest(self, picking):
+        """Where core's return of ``picking`` goes (the destination core's own
+        return values give it), or the stock of its warehouse when that is
+        not an internal location (the return goes back into stock)."""
+        values = self._prepare_picking_default_values_based_on(picking)
+        location = self.env["stock.location"].browse(values["location_dest_id"])
+        if location.usage != "internal":
+            location = picking.picking_type_id.warehouse_id.lot_stock_id
+        return location
 
     def _prepare_picking_default_values(self):
         vals = super()._prepare_picking_default_values()
@@ -41,14 +40,18 @@ class StockReturnPicking(models.TransientModel):
 class StockReturnPickingLine(models.TransientModel):
     _inherit = "stock.return.picking.line"
 
+    # The line has no company of its own: its return's, for check_company.
+    company_id = fields.Many2one(related="wizard_id.company_id")
     # Set by the helpdesk Return dialog: kept on the return move.
-    aftersales_return_reason_id = fields.Many2one("helpdesk.return.reason", string="Return Reason")
+    aftersales_return_reason_id = fields.Many2one(
+        "helpdesk.return.reason", string="Return Reason", check_company=True
+    )
 
     @api.constrains("aftersales_return_reason_id")
     def _check_aftersales_return_reason_company(self):
-        # The line has no company of its own: its return's.
-        for line in self:
-            line.wizard_id._aftersales_check_reason_company(line.aftersales_return_reason_id)
+        # check_company=True is only enforced on write by models with
+        # _check_company_auto, which core's return dialog is not.
+        self._check_company(["aftersales_return_reason_id"])
 
     def _prepare_move_default_values(self, new_picking):
         vals = super()._prepare_move_default_values(new_picking)
