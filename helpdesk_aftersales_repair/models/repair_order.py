@@ -106,7 +106,7 @@ class RepairOrder(models.Model):
         for ticket, ticket_repairs in groupby(
             repairs.filtered("helpdesk_ticket_id"), key=lambda r: r.helpdesk_ticket_id
         ):
-            ticket._aftersales_post_documents(
+            ticket._aftersales_attach_documents(
                 self.env["repair.order"].concat(*ticket_repairs),
                 self.env._("Repair created: %(documents)s"),
             )
