@@ -1,53 +1,21 @@
-from odoo import Command, api, fields, models
-from odoo.exceptions import MissingError, UserError, ValidationError
+from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
-
-
-def _collect_ids(model, vals, found):
-    """Add to ``found`` (``{field: [ids]}``) what ``vals`` gives as ids to
-    relational fields, also in the lines it creates or updates. A value that
-    is not an id (a string, a list...) is added as it is, to be refused."""
-    for name, value in vals.items():
-        field = model._fields.get(name)
-        if not field or not field.relational or (field.compute and not field.store):
-            continue
-        ids = found.setdefault(field, [])
-        if field.type == "many2one":
-            if value not in (False, None):
-                ids.append(value)
-        elif not isinstance(value, list | tuple):
-            ids.append(value)
-        else:
-            for command in value:
-                _collect_command_ids(model.env[field.comodel_name], command, ids, found)
-
-
-def _collect_command_ids(comodel, command, ids, found):
-    """The ids of an x2many command (``Command.*``), or the value itself."""
-    if not isinstance(command, list | tuple) or not command or command[0] not in range(7):
-        ids.append(command)
-        return
-    code, id_, payload = (*command, None, None)[:3]
-    if code in (Command.UPDATE, Command.DELETE, Command.UNLINK, Command.LINK):
-        ids.append(id_)
-    if code in (Command.CREATE, Command.UPDATE):
-        if isinstance(payload, dict):
-            _collect_ids(comodel, payload, found)
-        else:
-            ids.append(payload)
-    elif code == Command.SET:
-        ids.extend(payload if isinstance(payload, list | tuple) else [payload])
 
 
 class HelpdeskAftersalesWizardMixin(models.AbstractModel):
     """What every after-sales dialog opened from a ticket shares: the ticket
     (from ``active_id``), the checks that the agent may act on this ticket, and
-    the path from the confirm button to the documents: check, create, link them
-    to the ticket and tell the ticket's chatter (``_aftersales_deliver``).
+    the path from the confirm button to the documents: check, create, attach
+    them to the ticket (``_aftersales_check_create_attach``).
 
-    A dialog of the suite sets ``_check_company_auto = True`` and
-    ``check_company=True`` on its relational fields: the ORM refuses a record
-    of another company than the ticket's (``company_id``, related to it)."""
+    What the values of a dialog may be is the ORM's: a dialog of the suite sets
+    ``_check_company_auto = True`` and ``check_company=True`` on its relational
+    fields (a record of another company than the ticket's, ``company_id``
+    related to it, is refused when the dialog is saved), the record rules
+    decide what its user may read, and an id of no record is refused by the
+    column's foreign key, before anything is created. The bridge checks only
+    what is its own business (``_aftersales_check_values``)."""
 
     _name = "helpdesk.aftersales.wizard.mixin"
     _inherit = ["helpdesk.aftersales.company.mixin"]
@@ -70,51 +38,6 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
             or self.env.context.get("active_model") == "helpdesk.ticket"
         )
 
-    def _aftersales_check_relational_values(self, vals):
-        """Refuse, with a message, relational values that are no ids of
-        existing records. Left to the ORM, a string or a list where an id
-        belongs answers a database traceback, and an id of nothing (wrong,
-        negative, of another model) the foreign key's "another model requires
-        the record being deleted" after an ERROR "bad query" in the server
-        log: see the bridges' ``tests/test_rpc.py``."""
-        if not self._aftersales_is_ticket_dialog(vals):
-            return
-        found = {}
-        _collect_ids(self, vals, found)
-        for field, ids in found.items():
-            label = field._description_string(self.env)
-            if any(type(id_) is not int for id_ in ids):
-                raise ValidationError(
-                    self.env._(
-                        "Invalid value for %(field)s: choose a record in the list.", field=label
-                    )
-                )
-            # Existence only (sudo): what the user may use is checked by the action.
-            # Distinct ids: two lines may name the same record (two serial
-            # numbers of one delivered move), and exists() keeps duplicates.
-            unique_ids = list(dict.fromkeys(ids))
-            if len(self.env[field.comodel_name].sudo().browse(unique_ids).exists()) != len(
-                unique_ids
-            ):
-                raise MissingError(
-                    self.env._(
-                        "The record chosen for %(field)s does not exist (any more): reload the "
-                        "page and choose again.",
-                        field=label,
-                    )
-                )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            self._aftersales_check_relational_values(vals)
-        return super().create(vals_list)
-
-    def write(self, vals):
-        for dialog in self:
-            dialog._aftersales_check_relational_values(vals)
-        return super().write(vals)
-
     @api.model
     def default_get(self, fields_list):
         res = super().default_get(fields_list)
@@ -131,17 +54,23 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
     # The path of the confirm button: checks -> documents -> link and chatter
     # ------------------------------------------------------------------
 
-    def _aftersales_deliver(self, message, **options):
-        """Check the dialog, create its documents, link them to the ticket and
-        post ``message`` (a translated text with ``%(documents)s``) on its
-        chatter; return the documents. ``options`` go to the bridge's
-        ``_aftersales_create_documents``. Everything is checked before anything
-        is created: a refusal leaves nothing behind."""
+    def _aftersales_check_create_attach(self, message, **options):
+        """The confirm button's path: check the dialog, create its documents
+        and attach them to the ticket (link, and ``message``, a translated text
+        with ``%(documents)s``, on its chatter); return the documents.
+        ``options`` go to the bridge's ``_aftersales_create_documents``.
+        Everything is checked before anything is created: a refusal leaves
+        nothing behind."""
         self.ensure_one()
         self._aftersales_check_ticket()
         self._aftersales_check_values()
         documents = self._aftersales_create_documents(**options)
         return self._aftersales_link_documents(documents, message)
+
+    def _aftersales_deliver(self, message, **options):
+        # The path's former name, still called by helpdesk_aftersales_return
+        # (its Return dialog): drop once that module calls the new name.
+        return self._aftersales_check_create_attach(message, **options)
 
     def _aftersales_check_ticket(self):
         """The dialog acts for the agent on the ticket: the agent must be allowed

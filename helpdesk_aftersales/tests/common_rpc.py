@@ -1,3 +1,5 @@
+from odoo.tools import mute_logger
+
 from .common_access import AftersalesAccessCase
 
 # What a JSON-RPC error may be: a message for the user. Anything else
@@ -68,18 +70,28 @@ class AftersalesRpcCase(AftersalesAccessCase):
     def assertRpcRefused(self, ticket, values, message=None):
         """The dialog saved with ``values`` and confirmed answers a clear error
         (``message`` in it) and writes nothing: no document, no message."""
-        before = self._access_documents(ticket)
-        messages = len(ticket.message_ids)
-        answer = self.rpc_dialog(ticket, values)
-        self.assertIn("error", answer, f"{values} accepted")
-        data = answer["error"]["data"]
+        data = self.assertRpcFails(ticket, values)
         self.assertIn(data["name"], RPC_CLEAR_ERRORS, f"{values}: {data.get('debug', '')[-2000:]}")
         if message:
             self.assertRegex(data["message"], message)
+        return data["message"]
+
+    def assertRpcFails(self, ticket, values):
+        """The dialog saved with ``values`` and confirmed answers an error and
+        writes nothing: no document, no message. For values no web client
+        sends (a string or a list where an id belongs, an id of no record):
+        the ORM refuses them as core's dialogs do, with the column's type or
+        foreign key (an error in the server log, muted here), before anything
+        is created. Returns the error's data."""
+        before = self._access_documents(ticket)
+        messages = len(ticket.message_ids)
+        with mute_logger("odoo.sql_db", "odoo.http"):
+            answer = self.rpc_dialog(ticket, values)
+        self.assertIn("error", answer, f"{values} accepted")
         self.env.invalidate_all()
         self.assertEqual(self._access_documents(ticket), before, f"{values}: nothing created")
         self.assertEqual(len(ticket.message_ids), messages, f"{values}: no message posted")
-        return data["message"]
+        return answer["error"]["data"]
 
     def assertRpcAccepted(self, ticket, values):
         """The dialog saved with ``values`` and confirmed creates a document."""

@@ -102,7 +102,9 @@ class HelpdeskSaleCouponGenerate(models.TransientModel):
         coupon of the first."""
         self.ensure_one()
         if not self.coupon_id:
-            coupon = self._aftersales_deliver(self.env._("Coupon generated: %(documents)s"))
+            coupon = self._aftersales_check_create_attach(
+                self.env._("Coupon generated: %(documents)s")
+            )
             # Written as superuser: the only way to set the dialog's coupon.
             self.sudo().coupon_id = coupon
         return self.coupon_id

@@ -69,7 +69,6 @@ class HelpdeskCreateFsmTask(models.TransientModel):
             "partner_id": ticket.partner_id.id,
             "company_id": (self.project_id.company_id or ticket.company_id).id,
             "description": ticket.description,
-            "helpdesk_ticket_id": ticket.id,
         }
 
     def _aftersales_create_documents(self):
@@ -82,7 +81,9 @@ class HelpdeskCreateFsmTask(models.TransientModel):
         return task
 
     def _aftersales_generate_task(self):
-        return self._aftersales_deliver(self.env._("Field Service task planned: %(documents)s"))
+        return self._aftersales_check_create_attach(
+            self.env._("Field Service task planned: %(documents)s")
+        )
 
     def action_generate_task(self):
         self._aftersales_generate_task()
