@@ -67,11 +67,6 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
         documents = self._aftersales_create_documents(**options)
         return self._aftersales_link_documents(documents, message)
 
-    def _aftersales_deliver(self, message, **options):
-        # The path's former name, still called by helpdesk_aftersales_return
-        # (its Return dialog): drop once that module calls the new name.
-        return self._aftersales_check_create_attach(message, **options)
-
     def _aftersales_check_ticket(self):
         """The dialog acts for the agent on the ticket: the agent must be allowed
         to change the ticket and the team must offer the service."""

@@ -419,7 +419,7 @@ class HelpdeskStockReturn(models.TransientModel):
             # the reasons are escaped, their "%" doubled.
             reasons = self.env._("Return Reason: %(reasons)s", reasons=reasons)
             message = Markup("%s<br/>%s") % (Markup(message), reasons.replace("%", "%%"))
-        pickings = self._aftersales_deliver(message, exchange=exchange)
+        pickings = self._aftersales_check_create_attach(message, exchange=exchange)
         return self.helpdesk_ticket_id._aftersales_action_view(
             "stock.action_picking_tree_all", pickings
         )
