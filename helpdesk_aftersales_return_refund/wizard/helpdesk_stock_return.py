@@ -7,7 +7,9 @@ from odoo.tools import format_list, formatLang
 class HelpdeskStockReturn(models.TransientModel):
     """The Return dialog's third button, Return and Refund: the return as
     Return makes it, and a draft credit note per invoice for exactly the
-    returned quantities at their invoiced prices."""
+    returned quantities at their invoiced prices: at once (the team's Credit
+    the Customer: When Created), or for what is received when the return's
+    receipt is validated (When Received)."""
 
     _inherit = "helpdesk.stock.return"
 
@@ -78,6 +80,20 @@ class HelpdeskStockReturn(models.TransientModel):
     # Documents
     # ------------------------------------------------------------------
 
+    def _aftersales_return_to_credit_on_receipt(self):
+        """Return and Refund for a team that credits When Received: the
+        return alone, marked to be credited when its receipt is validated
+        (``stock.picking._aftersales_credit_received``)."""
+        returns = self._aftersales_create_documents()
+        returns.aftersales_credit_on_receipt = True
+        self._aftersales_link_documents(
+            returns,
+            self.env._("Return created, to be credited when the goods are received: %(documents)s"),
+        )
+        return self.helpdesk_ticket_id._aftersales_action_view(
+            "stock.action_picking_tree_all", returns
+        )
+
     def _aftersales_not_credited_text(self, not_credited):
         return format_list(
             self.env,
@@ -101,6 +117,8 @@ class HelpdeskStockReturn(models.TransientModel):
         self.ensure_one()
         self._aftersales_check_may_refund()
         self._aftersales_check_values()
+        if self.helpdesk_ticket_id.team_id.return_credit_policy == "received":
+            return self._aftersales_return_to_credit_on_receipt()
         quantities, not_credited = self._aftersales_credit_plan()
         returns = self._aftersales_create_documents()
         ticket = self.helpdesk_ticket_id
