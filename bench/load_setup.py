@@ -23,8 +23,14 @@ AGENT_GROUPS = [
 groups = [env.ref(x).id for x in AGENT_GROUPS]
 
 services = ("credit_notes", "coupons", "product_returns", "product_repairs", "fsm")
+# Return and Refund credits when the return is made, as core's Return then
+# Reverse does (a team's default credits when the goods are received).
 team = env["helpdesk.team"].create(
-    {"name": "Load After-Sales", **{f"use_{service}": True for service in services}}
+    {
+        "name": "Load After-Sales",
+        "return_credit_policy": "created",
+        **{f"use_{service}": True for service in services},
+    }
 )
 project = env["project.project"].create({"name": "Load Field Service", "is_fsm": True})
 program = env["loyalty.program"].create({"name": "Load sorry coupon", "program_type": "coupons"})

@@ -1,6 +1,6 @@
 {
     "name": "Helpdesk After-Sales: Return and Refund",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "summary": "Return products and credit what was invoiced of them from a helpdesk ticket",
     "category": "Services/Helpdesk",
     "license": "LGPL-3",
@@ -8,7 +8,10 @@
     "maintainers": ["helpdesk-aftersales"],
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
     "depends": ["helpdesk_aftersales_return", "helpdesk_aftersales_refund"],
-    "data": ["wizard/helpdesk_stock_return_views.xml"],
+    "data": [
+        "views/helpdesk_team_views.xml",
+        "wizard/helpdesk_stock_return_views.xml",
+    ],
     "assets": {
         "web.assets_tests": ["helpdesk_aftersales_return_refund/static/tests/tours/**/*"],
     },

@@ -130,9 +130,7 @@ SCRIPT = textwrap.dedent(
                     # what its credit note would refund of these lines.
                     plan, _not_credited = form.save()._aftersales_credit_plan()
                     out["return_and_refund"][key] = [
-                        [line.product_id.name, quantity]
-                        for lines in plan.values()
-                        for line, quantity in lines
+                        [line.product_id.name, quantity] for line, quantity in plan.items()
                     ]
             elif method == "action_repair":
                 buttons[key] = form.partner_id == ticket.partner_id

@@ -1,6 +1,8 @@
 from collections import defaultdict
 
-from odoo import models
+from odoo import api, models
+from odoo.exceptions import UserError
+from odoo.tools import float_compare
 
 
 class AccountMoveLine(models.Model):
@@ -20,7 +22,11 @@ class AccountMoveLine(models.Model):
         notes reversing their invoice already credit (in the line's unit).
         Credit note lines match invoice lines by product and sales order lines;
         several invoice lines alike share what was credited, first line first.
-        One search whatever the number of lines."""
+        One search whatever the number of lines.
+
+        The one owner of "how much of an invoice line may still be credited":
+        the Refund dialog's proposal and check, Return and Refund, and the
+        credit on receipt all ask it."""
         lines = self.filtered(lambda line: line.display_type == "product")
         credit_lines = self.sudo().search(
             [
@@ -40,3 +46,28 @@ class AccountMoveLine(models.Model):
             credited[key] -= used
             refundable[line] = line.quantity - used
         return refundable
+
+    @api.model
+    def _aftersales_check_refundable(self, quantities):
+        """Refuse to credit more of an invoice line than is still refundable
+        (``quantities``: ``{invoice line: quantity in the line's unit}``). Run
+        after the invoices are locked, so that credit notes made meanwhile
+        are counted."""
+        lines = self.union(*quantities).sudo()
+        refundable = lines._aftersales_refundable_quantity()
+        for line in lines:
+            available = refundable.get(line, 0.0)
+            rounding = line.product_uom_id.rounding or 0.01
+            if float_compare(quantities[line], available, precision_rounding=rounding) > 0:
+                raise UserError(
+                    self.env._(
+                        "You cannot refund %(quantity)s %(uom)s of %(product)s from %(move)s: "
+                        "only %(available)s %(uom)s can still be refunded (invoiced, minus "
+                        "what its credit notes already refund).",
+                        quantity=quantities[line],
+                        available=available,
+                        uom=line.product_uom_id.name,
+                        product=line.product_id.display_name or line.name,
+                        move=line.move_id.display_name,
+                    )
+                )

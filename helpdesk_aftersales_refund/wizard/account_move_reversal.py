@@ -82,26 +82,31 @@ class AccountMoveReversal(models.TransientModel):
         )
         return [Command.set(invoices.ids)] if len(invoices) == 1 else []
 
+    # The journal is required (NOT NULL): a forged save of a ticket's dialog
+    # without one would fail in the database (an ERROR in the server log)
+    # before the confirm button's checks (``_aftersales_check_journal``) run.
+    # One look at the values, whatever the number of dialogs.
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self._aftersales_check_journal_given(vals)
+        if any(self._aftersales_clears_journal(vals) for vals in vals_list):
+            raise UserError(self._aftersales_journal_message())
         return super().create(vals_list)
 
     def write(self, vals):
-        for wizard in self:
-            wizard._aftersales_check_journal_given(vals)
+        if self._aftersales_clears_journal(vals):
+            raise UserError(self._aftersales_journal_message())
         return super().write(vals)
 
-    def _aftersales_check_journal_given(self, vals):
-        # The journal is required: a forged call without one would reach the
-        # database's NOT NULL constraint (an error in the server log).
-        if (
+    def _aftersales_clears_journal(self, vals):
+        return (
             "journal_id" in vals
             and not vals["journal_id"]
-            and self._aftersales_is_ticket_dialog(vals)
-        ):
-            raise UserError(self._aftersales_journal_message())
+            and bool(
+                vals.get("helpdesk_ticket_id")
+                or self.helpdesk_ticket_id
+                or self.env.context.get("active_model") == "helpdesk.ticket"
+            )
+        )
 
     def _aftersales_journal_message(self):
         return self.env._("Choose a sales journal of the ticket's company for the credit note.")
@@ -188,11 +193,14 @@ class AccountMoveReversal(models.TransientModel):
             asked[line.invoice_line_id._origin] += line.quantity
         return asked
 
-    def _aftersales_is_whole_refund(self):
-        """Whether Products to Refund is every line of the invoices, with all
-        its invoiced quantity."""
+    def _aftersales_is_whole_refund(self, moves=None):
+        """Whether Products to Refund is every line of the invoices (or of
+        ``moves`` only), with all its invoiced quantity."""
         asked = self._aftersales_asked_quantities()
         invoice_lines = self._aftersales_invoice_lines()
+        if moves is not None:
+            invoice_lines = invoice_lines.filtered(lambda line: line.move_id in moves)
+            asked = {line: qty for line, qty in asked.items() if line.move_id in moves}
         return set(asked) <= set(invoice_lines) and all(
             float_compare(
                 asked.get(line, 0.0), line.quantity, precision_rounding=line.product_uom_id.rounding
@@ -323,27 +331,7 @@ class AccountMoveReversal(models.TransientModel):
                     )
                 )
         # After the lock: what credit notes made meanwhile refund is counted.
-        refundable = self.env["account.move.line"].union(*asked).sudo()
-        refundable = refundable._aftersales_refundable_quantity()
-        for invoice_line, quantity in asked.items():
-            self._aftersales_check_quantity(invoice_line, quantity, refundable[invoice_line])
-
-    def _aftersales_check_quantity(self, invoice_line, quantity, available):
-        rounding = invoice_line.product_uom_id.rounding or 0.01
-        if float_compare(quantity, available, precision_rounding=rounding) <= 0:
-            return
-        raise UserError(
-            self.env._(
-                "You cannot refund %(quantity)s %(uom)s of %(product)s from %(move)s: only "
-                "%(available)s %(uom)s can still be refunded (invoiced, minus what its "
-                "credit notes already refund).",
-                quantity=quantity,
-                available=available,
-                uom=invoice_line.product_uom_id.name,
-                product=invoice_line.product_id.display_name or invoice_line.name,
-                move=invoice_line.move_id.display_name,
-            )
-        )
+        self.env["account.move.line"]._aftersales_check_refundable(asked)
 
     def _aftersales_check_modify(self):
         """Reverse and Create Invoice posts: not for paid invoices, nor for
@@ -353,51 +341,21 @@ class AccountMoveReversal(models.TransientModel):
 
     def _prepare_default_reversal(self, move):
         values = super()._prepare_default_reversal(move)
-        if self.helpdesk_ticket_id and not self.env.user.has_group("account.group_account_invoice"):
+        if not self.helpdesk_ticket_id:
+            return values
+        if not self.env.user.has_group("account.group_account_invoice"):
             # With a Reversal Date in the future, core marks the credit note
             # to post itself on that date (auto-post scheduled action), with
             # no accountant involved: an agent without invoicing rights
             # prepares a draft that stays a draft whatever the date.
             values["auto_post"] = "no"
+        if not self._aftersales_is_whole_refund(move):
+            # Products to Refund, from the start: core copies only these lines
+            # (rather than the whole invoice, trimmed afterwards).
+            values["line_ids"] = move._aftersales_credit_note_lines(
+                self._aftersales_asked_quantities()
+            )
         return values
-
-    def _aftersales_fit_credit_notes(self, credit_notes):
-        """Reduce the draft credit notes core made of whole invoices to
-        Products to Refund: lines removed, quantities lowered. The lines keep
-        their sales order lines: the orders' invoiced quantities follow."""
-        asked = self._aftersales_asked_quantities()
-        for credit_note in credit_notes:
-            commands = []
-            for invoice_line, credit_line in self._aftersales_pair_lines(credit_note):
-                quantity = asked.get(invoice_line, 0.0)
-                rounding = invoice_line.product_uom_id.rounding or 0.01
-                if float_compare(quantity, 0.0, precision_rounding=rounding) <= 0:
-                    commands.append(Command.delete(credit_line.id))
-                elif float_compare(quantity, credit_line.quantity, precision_rounding=rounding):
-                    commands.append(Command.update(credit_line.id, {"quantity": quantity}))
-            if commands:
-                credit_note.write({"invoice_line_ids": commands})
-
-    def _aftersales_pair_lines(self, credit_note):
-        """``(invoice line, credit note line)`` pairs of a credit note made by
-        core's reversal: same product and sales order lines, in order."""
-
-        def product_lines(move):
-            return move.invoice_line_ids.filtered(
-                lambda line: line.display_type == "product"
-            ).sorted(lambda line: (line.sequence, line.id))
-
-        credit_lines = product_lines(credit_note).grouped(
-            lambda line: line._aftersales_credit_key()
-        )
-        pairs = []
-        for key, invoice_lines in (
-            product_lines(credit_note.reversed_entry_id)
-            .grouped(lambda line: line._aftersales_credit_key())
-            .items()
-        ):
-            pairs += zip(invoice_lines, credit_lines.get(key, []), strict=False)
-        return pairs
 
     def reverse_moves(self, is_modify=False):
         if not self.helpdesk_ticket_id:
@@ -410,18 +368,20 @@ class AccountMoveReversal(models.TransientModel):
         self._aftersales_check_values()
         if is_modify:
             self._aftersales_check_modify()
-        before = self.move_ids.reversal_move_ids
+        before = self.move_ids.reversal_move_ids if is_modify else None
         may_post = self.env.user.has_group("account.group_account_invoice")
         # Agents without invoicing rights prepare drafts only (checked above):
         # the accountant reviews and posts them.
         wizard = self if may_post else self.sudo()
         action = super(AccountMoveReversal, wizard).reverse_moves(is_modify=is_modify)
-        credit_notes = self.sudo().move_ids.reversal_move_ids - before.sudo()
-        if not is_modify:
-            self._aftersales_fit_credit_notes(credit_notes)
-        # "Reverse and Create Invoice" also makes the draft invoices that
-        # replace the reversed ones: they belong to the ticket too.
-        new_invoices = wizard.new_move_ids - credit_notes
+        # Core's reverse_moves tells the credit notes (Reverse) or the draft
+        # invoices that replace the reversed ones (Reverse and Create
+        # Invoice): they belong to the ticket too.
+        if is_modify:
+            credit_notes = self.sudo().move_ids.reversal_move_ids - before.sudo()
+            new_invoices = wizard.new_move_ids
+        else:
+            credit_notes, new_invoices = wizard.new_move_ids, self.env["account.move"]
         self._aftersales_link_documents(
             credit_notes, self.env._("Credit notes created from this ticket: %(documents)s")
         )

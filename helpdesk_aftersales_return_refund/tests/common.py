@@ -30,6 +30,9 @@ class ReturnRefundCase(HelpdeskAftersalesCase, AccountTestInvoicingCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_aftersales()
+        # Return and Refund credits when the return is made (the tests of
+        # When Received set it: test_credit_on_receipt).
+        cls.aftersales_team.return_credit_policy = "created"
         cls.customer = cls.aftersales_customer
         cls.ticket = cls.aftersales_ticket
         cls.accountant_agent = new_test_user(

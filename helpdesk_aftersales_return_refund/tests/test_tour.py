@@ -16,6 +16,7 @@ class TestReturnRefundTour(HelpdeskAftersalesCase, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_aftersales()
+        cls.aftersales_team.return_credit_policy = "created"
         chair = cls.env["product.product"].create(
             {
                 "name": "Tour Chair",

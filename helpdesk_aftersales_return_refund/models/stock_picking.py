@@ -1,0 +1,88 @@
+from collections import defaultdict
+
+from odoo import fields, models
+
+
+class StockPicking(models.Model):
+    _inherit = "stock.picking"
+
+    aftersales_credit_on_receipt = fields.Boolean(
+        string="Credit on Receipt",
+        copy=False,
+        readonly=True,
+        help="Made by Return and Refund for a team that credits the customer when the goods "
+        "are received: validating this return drafts the credit note for the quantities "
+        "received.",
+    )
+
+    def _create_backorder_picking(self):
+        # What the backorder receives later is credited then.
+        backorder = super()._create_backorder_picking()
+        if self.aftersales_credit_on_receipt:
+            backorder.aftersales_credit_on_receipt = True
+        return backorder
+
+    def _action_done(self):
+        """Validating a return made by Return and Refund to be credited on
+        receipt drafts its credit note for what the moves done now received.
+        The returns are locked first: of two validations at once, the second
+        waits, is retried and finds them done (core's Validate skips done
+        transfers), so nothing is credited twice."""
+        to_credit = self.filtered("aftersales_credit_on_receipt")
+        if not to_credit:
+            return super()._action_done()
+        self.env["helpdesk.aftersales.wizard.mixin"]._aftersales_lock(to_credit)
+        moves = to_credit.move_ids.filtered(lambda move: move.state not in ("done", "cancel"))
+        result = super()._action_done()
+        received = moves.filtered(lambda move: move.state == "done")
+        for picking in to_credit:
+            picking._aftersales_credit_received(
+                received.filtered(lambda move, picking=picking: move.picking_id == picking)
+            )
+        return result
+
+    def _aftersales_credit_received(self, moves):
+        """Draft the credit note of the goods ``moves`` (done moves of this
+        return) received: at most what each move asked for (more received is
+        not credited), at the invoiced prices, never more than invoiced minus
+        already credited (``account.move.line._aftersales_credit_returned``,
+        ``account.move._aftersales_credit_partially``); linked to the ticket
+        with a message on its chatter. Drafts are not issued: the customer is
+        told when an accountant posts them."""
+        self.ensure_one()
+        ticket = self._aftersales_credit_ticket().sudo()
+        returned = defaultdict(float)
+        for move in moves.filtered("sale_line_id"):
+            sale_line = move.sale_line_id
+            quantity = min(move.quantity, move.product_uom_qty)
+            returned[sale_line] += move.product_uom._compute_quantity(
+                quantity, sale_line.product_uom, round=False
+            )
+        if not ticket or not returned:
+            return
+        quantities, _not_credited = (
+            self.env["account.move.line"]
+            .sudo()
+            ._aftersales_credit_returned(returned, self.company_id)
+        )
+        credit_notes = self.env["account.move"]._aftersales_credit_partially(quantities, ticket)
+        if credit_notes:
+            ticket._aftersales_attach_documents(
+                credit_notes.sudo(),
+                self.env._("Returned goods received, draft credit note created: %(documents)s"),
+            )
+        else:
+            ticket._aftersales_post_documents(
+                self.sudo(),
+                self.env._(
+                    "Returned goods received on %(documents)s, nothing to credit (not "
+                    "invoiced yet, or already credited)."
+                ),
+            )
+
+    def _aftersales_credit_ticket(self):
+        """The ticket of this return, or of the return it is a backorder of."""
+        picking = self
+        while picking and not picking.helpdesk_ticket_id:
+            picking = picking.backorder_id
+        return picking.helpdesk_ticket_id
