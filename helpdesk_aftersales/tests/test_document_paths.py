@@ -31,13 +31,11 @@ DOCUMENT_PATHS = {
     "return_and_refund": "helpdesk_aftersales_return_refund",
 }
 
-# Paths that do not go through the one method yet, and who switches them.
-# The test fails once a path listed here complies: take it out then.
-NOT_YET_ATTACHED = {
-    # Two calls: the credit notes, then the replacing invoices.
-    "reverse_and_create_invoice": "the Refund bridge (helper 'credit')",
-    # Links the returns and credit notes itself, then posts the message.
-    "return_and_refund": "the Return and Refund bridge (helper 'credit')",
+# Paths that attach their documents in steps, each told apart on the chatter:
+# path -> the number of calls (together, every document of the path).
+ATTACHED_IN_STEPS = {
+    # The credit notes, then the draft invoices that replace the reversed ones.
+    "reverse_and_create_invoice": 2,
 }
 
 # The code that may write a document's ``helpdesk_ticket_id`` (or a dict key,
@@ -53,14 +51,6 @@ TICKET_LINK_WRITERS = {
         "the Repair form's defaults: repair.order.create attaches the saved repair"
     ),
 }
-# Written today outside the one method, switched by the 'credit' helper.
-TICKET_LINK_WRITERS_NOT_YET = {
-    (
-        "helpdesk_aftersales_return_refund/wizard/helpdesk_stock_return.py",
-        "action_create_returns_and_refunds",
-    ),
-}
-
 FIELD = "helpdesk_ticket_id"
 
 
@@ -124,13 +114,11 @@ class TestDocumentPaths(HelpdeskAftersalesCase, TransactionCase):
         root = pathlib.Path(file_path("helpdesk_aftersales")).resolve().parent
         writers = ticket_link_writers(root)
         self.assertIn(next(iter(TICKET_LINK_WRITERS)), writers, "the scan finds the method")
-        unexpected = writers - set(TICKET_LINK_WRITERS) - TICKET_LINK_WRITERS_NOT_YET
+        unexpected = writers - set(TICKET_LINK_WRITERS)
         self.assertFalse(
             unexpected,
             "a document joins its ticket through helpdesk.ticket._aftersales_attach_documents",
         )
-        for writer in TICKET_LINK_WRITERS_NOT_YET:
-            self.assertIn(writer, writers, f"{writer} switched: take it out of the list")
 
     # The dynamic half: each path, run -------------------------------------
 
@@ -142,15 +130,11 @@ class TestDocumentPaths(HelpdeskAftersalesCase, TransactionCase):
                 ticket, calls, documents = self._run_path(path)
                 self.assertTrue(documents, f"{path} makes documents")
                 made |= {model for model, _id in documents}
-                attached = [(call_ticket, docs) for call_ticket, docs in calls]
-                if path in NOT_YET_ATTACHED:
-                    self.assertNotEqual(
-                        attached,
-                        [(ticket, documents)],
-                        f"{path} goes through the one method now: take it out of the list",
-                    )
-                else:
-                    self.assertEqual(attached, [(ticket, documents)])
+                self.assertEqual(len(calls), ATTACHED_IN_STEPS.get(path, 1), path)
+                self.assertEqual({call_ticket for call_ticket, _docs in calls}, {ticket}, path)
+                attached = [doc for _ticket, docs in calls for doc in docs]
+                self.assertEqual(len(attached), len(documents), f"{path}: each document once")
+                self.assertEqual(set(attached), documents, path)
         if len(self.installed_paths) == len(DOCUMENT_PATHS):
             # Every kind of document of the suite is made by a listed path.
             self.assertEqual(made, document_models)

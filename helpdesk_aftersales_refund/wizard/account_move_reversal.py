@@ -361,7 +361,7 @@ class AccountMoveReversal(models.TransientModel):
         if not self.helpdesk_ticket_id:
             return super().reverse_moves(is_modify=is_modify)
         self.ensure_one()
-        # The steps of ``_aftersales_deliver``, spelled out: the documents are
+        # The steps of ``_aftersales_check_create_attach``, spelled out: the documents are
         # core's (credit notes, and with is_modify the replacing invoices,
         # each told apart on the chatter) and so is the action returned.
         self._aftersales_check_ticket()
