@@ -1,6 +1,7 @@
 from . import (
     test_access,
     test_close_when_done,
+    test_notify,
     test_performance,
     test_portal,
     test_refund,
