@@ -1,1 +1,1 @@
-from . import account_move_line
+from . import account_move_line, stock_picking_loop
