@@ -10,6 +10,7 @@
     "depends": ["helpdesk_aftersales_platform"],
     "data": [
         "views/helpdesk_team_views.xml",
+        "views/helpdesk_team_views_notify.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_portal_templates.xml",
     ],

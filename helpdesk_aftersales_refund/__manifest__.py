@@ -11,6 +11,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/helpdesk_aftersales_refund_security.xml",
+        "data/mail_template_notify.xml",
         "wizard/account_move_reversal_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/account_move_views.xml",

@@ -12,6 +12,8 @@
         "security/ir.model.access.csv",
         "security/helpdesk_return_reason_security.xml",
         "data/helpdesk_return_reason_data.xml",
+        "report/stock_picking_return_slip_notify.xml",
+        "data/mail_template_notify.xml",
         "wizard/helpdesk_stock_return_views.xml",
         "views/helpdesk_return_reason_views.xml",
         "views/helpdesk_team_views.xml",
@@ -20,8 +22,13 @@
         "views/stock_move_views.xml",
         "views/helpdesk_portal_templates.xml",
         "views/sale_portal_templates.xml",
+        "views/helpdesk_ticket_views_loop.xml",
+        "views/helpdesk_portal_templates_loop.xml",
     ],
-    "demo": ["demo/helpdesk_aftersales_return_demo.xml"],
+    "demo": [
+        "demo/helpdesk_aftersales_return_demo.xml",
+        "demo/helpdesk_aftersales_notify_demo.xml",
+    ],
     "assets": {
         "web.assets_tests": ["helpdesk_aftersales_return/static/tests/tours/**/*"],
     },

@@ -3,6 +3,8 @@ from . import (
     helpdesk_aftersales_document_mixin,
     helpdesk_aftersales_wizard_mixin,
     helpdesk_team,
+    helpdesk_team_notify,
     helpdesk_ticket,
+    helpdesk_ticket_notify,
     ir_ui_view,
 )

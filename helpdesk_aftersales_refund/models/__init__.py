@@ -1,1 +1,7 @@
-from . import account_move, account_move_line, helpdesk_ticket
+from . import (
+    account_move,
+    account_move_line,
+    account_move_notify,
+    helpdesk_ticket,
+    helpdesk_ticket_notify,
+)

@@ -1,1 +1,1 @@
-from . import helpdesk_ticket, repair_order
+from . import helpdesk_ticket, repair_order, stock_picking_loop

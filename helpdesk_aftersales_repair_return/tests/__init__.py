@@ -1,1 +1,1 @@
-from . import test_boundaries, test_repair_return
+from . import test_boundaries, test_loop, test_repair_return

@@ -2,6 +2,7 @@ from . import (
     test_access,
     test_close_when_done,
     test_helpdesk_stock_return,
+    test_loop_notify,
     test_performance,
     test_portal,
     test_portal_languages,
