@@ -78,8 +78,21 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
         return ticket
 
     def _aftersales_check_values(self):
-        """The bridge's checks of what the dialog received (the values may come
-        from a forged call), each a small ``_aftersales_check_*``."""
+        """Refuse the dialog's first refusal (``_aftersales_refusals``) with a
+        ``UserError``: the one place a dialog's values are refused."""
+        refusal = next(iter(self._aftersales_refusals()), None)
+        if refusal:
+            raise UserError(refusal)
+
+    def _aftersales_refusals(self):
+        """What is wrong with what the dialog received (the values may come
+        from a forged call): translated messages, most basic first. A bridge
+        extends it as a generator, ``yield from super()._aftersales_refusals()``
+        then one ``yield`` per refusal, each computed by a small
+        ``_aftersales_*_refusal`` method that returns a message or nothing.
+        Only the first is shown, and what follows it is not computed: a check
+        may rely on the ones before it having passed."""
+        return iter(())
 
     def _aftersales_create_documents(self, **options):
         """The bridge's documents (a recordset), created from checked values."""
