@@ -197,51 +197,63 @@ class HelpdeskReturnRequestLine(models.Model):
         # lines. The agent's Return dialog takes the same lock.
         self.env["helpdesk.aftersales.wizard.mixin"]._aftersales_lock(moves)
         offer = {item["sale_line"]: item for item in self._aftersales_portal_offer(order)}
-        if not offer:
-            raise UserError(
-                self.env._(
-                    "The order %(order)s has no delivered products yet: a return can be "
-                    "requested once they are delivered.",
-                    order=order.name,
-                )
-            )
-        vals_list = []
-        for request in self:
-            if request.sale_line_id not in offer:
-                raise UserError(
-                    self.env._(
-                        "The order %(order)s has no delivered product to return under this "
-                        "line: reload the page and try again.",
-                        order=order.name,
-                    )
-                )
-            if request._aftersales_check_portal_quantity(offer[request.sale_line_id]):
-                vals_list += request._aftersales_spread_over_moves(offer[request.sale_line_id])
+        refusal = next(filter(None, self._aftersales_portal_checks(order, offer)), None)
+        if refusal:
+            raise UserError(refusal)
+        vals_list = [
+            vals
+            for request in self
+            if request._aftersales_portal_asks_something()
+            for vals in request._aftersales_spread_over_moves(offer[request.sale_line_id])
+        ]
         if not vals_list:
             raise EmptyReturnRequest(
                 self.env._("Enter the quantity to return of at least one product.")
             )
         return vals_list
 
-    def _aftersales_check_portal_quantity(self, offered):
-        """Whether this line asks for something (not zero); a ``UserError``
-        when negative or above what is still requestable (``offered``: its
-        item of ``_aftersales_portal_offer``)."""
+    def _aftersales_portal_checks(self, order, offer):
+        """The request's checks in order, a message or None each: ``order``
+        offers something (``offer``: its items of ``_aftersales_portal_offer``
+        by order line), and each line asks for what it offers."""
+        if not offer:
+            yield self.env._(
+                "The order %(order)s has no delivered products yet: a return can be "
+                "requested once they are delivered.",
+                order=order.name,
+            )
+        for request in self:
+            if request.sale_line_id not in offer:
+                yield self.env._(
+                    "The order %(order)s has no delivered product to return under this "
+                    "line: reload the page and try again.",
+                    order=order.name,
+                )
+            else:
+                yield request._aftersales_portal_quantity_refusal(offer[request.sale_line_id])
+
+    def _aftersales_portal_asks_something(self):
+        """Whether this line asks for a quantity (the form posts every line)."""
+        rounding = self.sale_line_id.product_id.uom_id.rounding
+        return not float_is_zero(self.quantity, precision_rounding=rounding)
+
+    def _aftersales_portal_quantity_refusal(self, offered):
+        """What is wrong with this line's quantity, or None: not negative, and
+        not above what is still requestable (``offered``: its item of
+        ``_aftersales_portal_offer``)."""
         _ = self.env._
         product = self.sale_line_id.product_id
         rounding = product.uom_id.rounding
         if float_compare(self.quantity, 0.0, precision_rounding=rounding) < 0:
-            raise UserError(
-                _(
-                    "The quantity to return of %(product)s cannot be negative.",
-                    product=product.display_name,
-                )
+            return _(
+                "The quantity to return of %(product)s cannot be negative.",
+                product=product.display_name,
             )
-        if float_is_zero(self.quantity, precision_rounding=rounding):
-            return False
         left = offered["returnable"]
-        if float_compare(self.quantity, left, precision_rounding=rounding) <= 0:
-            return True
+        if not self._aftersales_portal_asks_something() or (
+            float_compare(self.quantity, left, precision_rounding=rounding) <= 0
+        ):
+            return None
         values = {
             "quantity": shown_quantity(self.env, self.quantity),
             "available": shown_quantity(self.env, left),
@@ -249,21 +261,17 @@ class HelpdeskReturnRequestLine(models.Model):
             "product": product.display_name,
         }
         if not float_is_zero(offered["requested"], precision_rounding=rounding):
-            raise UserError(
-                _(
-                    "You cannot return %(quantity)s %(uom)s of %(product)s: only "
-                    "%(available)s %(uom)s can still be requested, %(requested)s "
-                    "%(uom)s are already requested in your pending return requests.",
-                    requested=shown_quantity(self.env, offered["requested"]),
-                    **values,
-                )
-            )
-        raise UserError(
-            _(
+            return _(
                 "You cannot return %(quantity)s %(uom)s of %(product)s: only "
-                "%(available)s %(uom)s can still be returned.",
+                "%(available)s %(uom)s can still be requested, %(requested)s "
+                "%(uom)s are already requested in your pending return requests.",
+                requested=shown_quantity(self.env, offered["requested"]),
                 **values,
             )
+        return _(
+            "You cannot return %(quantity)s %(uom)s of %(product)s: only "
+            "%(available)s %(uom)s can still be returned.",
+            **values,
         )
 
     def _aftersales_spread_over_moves(self, offered):

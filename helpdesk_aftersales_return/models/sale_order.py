@@ -59,22 +59,25 @@ class SaleOrder(models.Model):
         return requests._aftersales_check_portal_request(self)
 
     def _aftersales_check_portal_return_allowed(self):
-        """The order takes return requests: a team receives them, and the
-        order is confirmed (the page offers the button only then; its URL
-        too)."""
-        _ = self.env._
+        refusal = self._aftersales_portal_return_refusal()
+        if refusal:
+            raise UserError(refusal)
+
+    def _aftersales_portal_return_refusal(self):
+        """Why the order takes no return request, or None: a team receives
+        them, and the order is confirmed (the page offers the button only
+        then; its URL too)."""
         if not self._aftersales_portal_return_team():
-            raise UserError(
-                _("Returns cannot be requested online for this order: please contact us.")
+            return self.env._(
+                "Returns cannot be requested online for this order: please contact us."
             )
         if self.state != "sale":
-            raise UserError(
-                _(
-                    "The order %(order)s is not a confirmed order: a return cannot be "
-                    "requested for it.",
-                    order=self.name,
-                )
+            return self.env._(
+                "The order %(order)s is not a confirmed order: a return cannot be "
+                "requested for it.",
+                order=self.name,
             )
+        return None
 
     def _aftersales_portal_read_request(self, key, value, reason_value, allowed_reasons):
         """One posted product as a request line (a new record, not saved):

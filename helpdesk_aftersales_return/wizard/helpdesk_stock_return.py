@@ -1,9 +1,9 @@
 from collections import defaultdict
+from itertools import chain
 
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
 
@@ -236,48 +236,54 @@ class HelpdeskStockReturn(models.TransientModel):
     # deliveries and of the location is the ORM's (check_company).
     # ------------------------------------------------------------------
 
-    def _aftersales_check_values(self):
-        self._aftersales_check_customer()
-        self._aftersales_check_deliveries()
-        self._aftersales_check_location()
-        self._aftersales_check_return_reasons()
+    def _aftersales_refusals(self):
+        yield from super()._aftersales_refusals()
+        # Each check says what is wrong or nothing: only the messages refuse.
+        yield from filter(None, self._aftersales_return_checks())
+
+    def _aftersales_return_checks(self):
+        """The return's checks in order, a message or None each. Lazy: the
+        delivered moves are locked and counted only once the values that
+        choose them passed, and a line is checked only once its delivery is."""
+        yield self._aftersales_customer_refusal()
+        yield self._aftersales_delivery_refusal()
+        yield self._aftersales_location_refusal()
+        yield self._aftersales_return_reason_refusal()
         moves = self.line_ids.move_id
         self._aftersales_lock(moves)
         moves.invalidate_recordset(["returned_move_ids"])
         returnable = moves._aftersales_returnable_quantities()
         returnable_lots = moves._aftersales_returnable_lot_quantities()
         for line in self.line_ids:
-            line._aftersales_check_line(returnable_lots[line.move_id])
-        self._aftersales_check_quantities(returnable, returnable_lots)
+            yield line._aftersales_line_refusal(returnable_lots[line.move_id])
+        yield self._aftersales_quantity_refusal(returnable, returnable_lots)
 
-    def _aftersales_check_customer(self):
+    def _aftersales_customer_refusal(self):
         if not self.helpdesk_ticket_id.commercial_partner_id:
-            raise UserError(self.env._("Set a customer on the ticket before returning products."))
+            return self.env._("Set a customer on the ticket before returning products.")
+        return None
 
-    def _aftersales_check_deliveries(self):
+    def _aftersales_delivery_refusal(self):
         """Done deliveries of the ticket's customer, with something to return."""
         ticket = self.helpdesk_ticket_id
         customer = ticket.commercial_partner_id
         for picking in self.picking_ids:
             if picking.picking_type_code != "outgoing" or picking.state != "done":
-                raise UserError(
-                    self.env._(
-                        "Only done deliveries can be returned: %(picking)s is not one.",
-                        picking=picking.display_name,
-                    )
+                return self.env._(
+                    "Only done deliveries can be returned: %(picking)s is not one.",
+                    picking=picking.display_name,
                 )
             if picking.partner_id.commercial_partner_id != customer:
-                raise UserError(
-                    self.env._(
-                        "The delivery %(picking)s is not a delivery of the ticket's "
-                        "customer %(customer)s in the company %(company)s.",
-                        picking=picking.display_name,
-                        customer=customer.display_name,
-                        company=ticket.company_id.display_name,
-                    )
+                return self.env._(
+                    "The delivery %(picking)s is not a delivery of the ticket's "
+                    "customer %(customer)s in the company %(company)s.",
+                    picking=picking.display_name,
+                    customer=customer.display_name,
+                    company=ticket.company_id.display_name,
                 )
         if not self.line_ids:
-            raise UserError(self._aftersales_no_line_message())
+            return self._aftersales_no_line_message()
+        return None
 
     def _aftersales_no_line_message(self):
         """Why the dialog has no product to return, in the agent's terms."""
@@ -287,52 +293,46 @@ class HelpdeskStockReturn(models.TransientModel):
             "There is no product to return: choose the delivery again to list its products."
         )
 
-    def _aftersales_check_location(self):
+    def _aftersales_location_refusal(self):
         location = self.location_id
         if not location:
-            raise UserError(self.env._("Choose the return location."))
+            return self.env._("Choose the return location.")
         if location.usage != "internal":
-            raise UserError(
-                self.env._(
-                    "The return location %(location)s must be an internal location of "
-                    "the company %(company)s.",
-                    location=location.display_name,
-                    company=self.company_id.display_name,
-                )
+            return self.env._(
+                "The return location %(location)s must be an internal location of "
+                "the company %(company)s.",
+                location=location.display_name,
+                company=self.company_id.display_name,
             )
+        return None
 
-    def _aftersales_check_return_reasons(self):
+    def _aftersales_return_reason_refusal(self):
         """The lines' return reasons: of the ticket's company (or shared: the
         ORM's check_company, also for a reason moved to another company since
         it was chosen), required when the team says so, and one reason per
         delivered move (a return move keeps one reason)."""
-        ticket = self.helpdesk_ticket_id
+        team = self.helpdesk_ticket_id.team_id
         self.line_ids._check_company(["return_reason_id"])
         reason_by_move = {}
         for line in self.line_ids:
             reason = line.return_reason_id
-            if not reason:
-                if ticket.team_id.return_reason_required:
-                    raise UserError(
-                        self.env._(
-                            "The team %(team)s requires a return reason: choose one for "
-                            "%(product)s.",
-                            team=ticket.team_id.display_name,
-                            product=line.product_id.display_name,
-                        )
-                    )
-            if reason_by_move.setdefault(line.move_id, reason) != reason:
-                raise UserError(
-                    self.env._(
-                        "The lines of %(product)s from %(picking)s have different return "
-                        "reasons: return them with one reason, or in two returns.",
-                        product=line.product_id.display_name,
-                        picking=line.move_id.picking_id.display_name,
-                    )
+            if not reason and team.return_reason_required:
+                return self.env._(
+                    "The team %(team)s requires a return reason: choose one for %(product)s.",
+                    team=team.display_name,
+                    product=line.product_id.display_name,
                 )
+            if reason_by_move.setdefault(line.move_id, reason) != reason:
+                return self.env._(
+                    "The lines of %(product)s from %(picking)s have different return "
+                    "reasons: return them with one reason, or in two returns.",
+                    product=line.product_id.display_name,
+                    picking=line.move_id.picking_id.display_name,
+                )
+        return None
 
-    def _aftersales_check_quantities(self, returnable, returnable_lots):
-        """No more than what is still returnable, per move and per lot
+    def _aftersales_quantity_refusal(self, returnable, returnable_lots):
+        """No more than what is still returnable, per lot then per move
         (``stock.move``'s ``_aftersales_returnable_quantities`` and
         ``_aftersales_returnable_lot_quantities``)."""
         asked = defaultdict(float)
@@ -341,16 +341,24 @@ class HelpdeskStockReturn(models.TransientModel):
             asked[line.move_id] += line.quantity
             if line.lot_id:
                 asked_by_lot[line.move_id, line.lot_id] += line.quantity
-        for (move, lot), quantity in asked_by_lot.items():
-            if returnable_lots[move]:
-                available = returnable_lots[move].get(lot, 0.0)
-                self._aftersales_check_quantity(move, quantity, available, lot)
-        for move, quantity in asked.items():
-            self._aftersales_check_quantity(move, quantity, returnable[move])
+        refusals = (
+            self._aftersales_excess_message(
+                move, quantity, returnable_lots[move].get(lot, 0.0), lot
+            )
+            for (move, lot), quantity in asked_by_lot.items()
+            if returnable_lots[move]
+        )
+        moves_refusals = (
+            self._aftersales_excess_message(move, quantity, returnable[move])
+            for move, quantity in asked.items()
+        )
+        return next(filter(None, chain(refusals, moves_refusals)), None)
 
-    def _aftersales_check_quantity(self, move, quantity, available, lot=None):
+    def _aftersales_excess_message(self, move, quantity, available, lot=None):
+        """Say it when ``quantity`` is more than the ``available`` of ``move``
+        (of ``lot`` when given); else None."""
         if float_compare(quantity, available, precision_rounding=move.product_uom.rounding) <= 0:
-            return
+            return None
         values = {
             "quantity": quantity,
             "available": available,
@@ -358,22 +366,18 @@ class HelpdeskStockReturn(models.TransientModel):
             "product": move.product_id.display_name,
         }
         if lot:
-            raise UserError(
-                self.env._(
-                    "You cannot return %(quantity)s %(uom)s of %(product)s with the "
-                    "lot/serial number %(lot)s: only %(available)s %(uom)s can still be "
-                    "returned.",
-                    lot=lot.display_name,
-                    **values,
-                )
-            )
-        raise UserError(
-            self.env._(
-                "You cannot return %(quantity)s %(uom)s of %(product)s from "
-                "%(picking)s: only %(available)s %(uom)s can still be returned.",
-                picking=move.picking_id.display_name,
+            return self.env._(
+                "You cannot return %(quantity)s %(uom)s of %(product)s with the "
+                "lot/serial number %(lot)s: only %(available)s %(uom)s can still be "
+                "returned.",
+                lot=lot.display_name,
                 **values,
             )
+        return self.env._(
+            "You cannot return %(quantity)s %(uom)s of %(product)s from "
+            "%(picking)s: only %(available)s %(uom)s can still be returned.",
+            picking=move.picking_id.display_name,
+            **values,
         )
 
     # ------------------------------------------------------------------

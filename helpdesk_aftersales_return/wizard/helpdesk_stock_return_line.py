@@ -1,5 +1,4 @@
 from odoo import fields, models
-from odoo.exceptions import UserError
 from odoo.tools import float_compare
 
 
@@ -38,55 +37,46 @@ class HelpdeskStockReturnLine(models.TransientModel):
         help="Why the customer sends the product back: kept on the return's stock move.",
     )
 
-    def _aftersales_check_line(self, returnable_lots):
-        """The line returns a positive quantity of a product of the selected
-        deliveries, under a lot/serial number that was delivered
-        (``returnable_lots``: what is still returnable of its move per lot,
-        from ``stock.move._aftersales_returnable_lot_quantities``)."""
+    def _aftersales_line_refusal(self, returnable_lots):
+        """What is wrong with the line, or None: it returns a positive quantity
+        of a product of the selected deliveries, under a lot/serial number that
+        was delivered (``returnable_lots``: what is still returnable of its move
+        per lot, from ``stock.move._aftersales_returnable_lot_quantities``)."""
         move = self.move_id
         if not move or move.picking_id not in self.wizard_id.picking_ids or move.state != "done":
-            raise UserError(
-                self.env._(
-                    "The line %(product)s does not come from the deliveries to return.",
-                    product=self.product_id.display_name,
-                )
+            return self.env._(
+                "The line %(product)s does not come from the deliveries to return.",
+                product=self.product_id.display_name,
             )
         if self.product_id != move.product_id:
-            raise UserError(
-                self.env._(
-                    "The line %(product)s does not match the delivered product %(delivered)s.",
-                    product=self.product_id.display_name,
-                    delivered=move.product_id.display_name,
-                )
+            return self.env._(
+                "The line %(product)s does not match the delivered product %(delivered)s.",
+                product=self.product_id.display_name,
+                delivered=move.product_id.display_name,
             )
         rounding = move.product_id.uom_id.rounding
         if float_compare(self.quantity, 0.0, precision_rounding=rounding) <= 0:
-            raise UserError(
-                self.env._(
-                    "The quantity to return of %(product)s must be positive. Remove "
-                    "the line to not return it.",
-                    product=self.product_id.display_name,
-                )
+            return self.env._(
+                "The quantity to return of %(product)s must be positive. Remove "
+                "the line to not return it.",
+                product=self.product_id.display_name,
             )
-        self._aftersales_check_line_lot(returnable_lots)
+        return self._aftersales_lot_refusal(returnable_lots)
 
-    def _aftersales_check_line_lot(self, delivered_lots):
-        move = self.move_id
-        if delivered_lots:
-            if self.lot_id not in delivered_lots:
-                raise UserError(
-                    self.env._(
-                        "Choose a lot/serial number of %(product)s that was delivered "
-                        "in %(picking)s.",
-                        product=self.product_id.display_name,
-                        picking=move.picking_id.display_name,
-                    )
-                )
-        elif self.lot_id:
-            raise UserError(
-                self.env._(
-                    "The lot/serial number %(lot)s was not delivered in %(picking)s.",
-                    lot=self.lot_id.display_name,
-                    picking=move.picking_id.display_name,
-                )
+    def _aftersales_lot_refusal(self, delivered_lots):
+        """A delivered lot/serial number when the move delivered some, none
+        otherwise; else what is wrong."""
+        picking = self.move_id.picking_id
+        if delivered_lots and self.lot_id not in delivered_lots:
+            return self.env._(
+                "Choose a lot/serial number of %(product)s that was delivered in %(picking)s.",
+                product=self.product_id.display_name,
+                picking=picking.display_name,
             )
+        if not delivered_lots and self.lot_id:
+            return self.env._(
+                "The lot/serial number %(lot)s was not delivered in %(picking)s.",
+                lot=self.lot_id.display_name,
+                picking=picking.display_name,
+            )
+        return None

@@ -1,1 +1,1 @@
-from . import account_move_line, helpdesk_team, stock_picking, stock_picking_loop
+from . import account_move_line, helpdesk_team, stock_picking
