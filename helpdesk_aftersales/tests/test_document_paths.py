@@ -50,7 +50,7 @@ TICKET_LINK_WRITERS = {
     ("helpdesk_aftersales_repair/models/helpdesk_ticket.py", "_aftersales_repair_defaults"): (
         "the Repair form's defaults: repair.order.create attaches the saved repair"
     ),
-    ("helpdesk_aftersales_return/models/stock_picking_loop.py", "_create_backorder_picking"): (
+    ("helpdesk_aftersales_return/models/stock_picking.py", "_create_backorder_picking"): (
         "a partial receipt's backorder: the rest of a return already attached (core's copy "
         "drops the link), no new document to tell the customer or the chatter about"
     ),
