@@ -27,6 +27,7 @@
     ],
     "demo": [
         "demo/helpdesk_aftersales_return_demo.xml",
+        "demo/helpdesk_aftersales_loop_demo.xml",
         "demo/helpdesk_aftersales_notify_demo.xml",
     ],
     "assets": {

@@ -32,6 +32,10 @@ SCRIPT = textwrap.dedent(
     tickets = env["helpdesk.ticket"].search([("team_id", "=", team.id)])
     out["tickets"] = len(tickets)
     out["stages"] = sorted(set(tickets.stage_id.mapped("name")))
+    # Where each ticket's returns stand (the ticket's loop block).
+    out["loop_steps"] = {
+        t.name: [row["step"] for row in t._aftersales_loop_rows()] for t in tickets
+    }
 
     customers = tickets.commercial_partner_id
     invoices = env["account.move"].search([
@@ -174,6 +178,14 @@ STORY_CUSTOMERS = {
 }
 
 
+# Azure Interior's portal requests, one at each step of the loop.
+LOOP_TICKETS = (
+    "Cabinet not needed: return requested",
+    "Office chair squeaks: return authorised",
+    "Office chair of the wrong model: returned",
+)
+
+
 @pytest.fixture(scope="module")
 def demo(platform_env):
     try:
@@ -203,6 +215,16 @@ def test_demo_team_has_an_email_alias(demo):
 def test_demo_tickets_in_several_stages(demo):
     assert demo["tickets"] >= 5
     assert len(demo["stages"]) >= 3, demo["stages"]
+
+
+def test_demo_ticket_at_each_step_of_the_loop(demo):
+    # Issue 29: the demo shows one ticket at each step of the loop.
+    steps = demo["loop_steps"]
+    assert [steps[ticket] for ticket in LOOP_TICKETS] == [
+        ["requested"],
+        ["authorised"],
+        ["received"],
+    ], steps
 
 
 def test_demo_customers_have_invoices_and_deliveries(demo):
@@ -276,7 +298,11 @@ def test_demo_ticket_dialogs_offer_something_to_do(demo):
     ]
     # Their Return and Refund credits what is returned: both are invoiced and
     # not credited yet.
-    assert demo["return_and_refund"] == {
+    # The loop's tickets are about an order not invoiced: nothing to credit.
+    plans = dict(demo["return_and_refund"])
+    for ticket in LOOP_TICKETS:
+        assert plans.pop(f"{ticket} / action_return", []) == [], demo["return_and_refund"]
+    assert plans == {
         "Desk arrived scratched: refund requested / action_return": [["Large Desk", 1.0]],
         "Wrong colour of office chairs: exchange / action_return": [["Office Chair Black", 2.0]],
         "Delivery two weeks late: goodwill gesture / action_return": [["Large Cabinet", 2.0]],
@@ -298,6 +324,10 @@ def test_demo_portal_customer(demo):
     assert portal["portal_user"] is True
     assert portal["customer"] == "Azure Interior"
     assert portal["tickets"] == {
-        "Drawer rail broken after one month": {"returns": 1, "repairs": 1}
+        "Drawer rail broken after one month": {"returns": 1, "repairs": 1},
+        # The requests of the loop's steps (helpdesk_aftersales_return's demo).
+        "Cabinet not needed: return requested": {"returns": 0, "repairs": 0},
+        "Office chair squeaks: return authorised": {"returns": 1, "repairs": 0},
+        "Office chair of the wrong model: returned": {"returns": 1, "repairs": 0},
     }, portal["tickets"]
     assert len(portal["orders_to_return"]) == 1, portal["orders_to_return"]

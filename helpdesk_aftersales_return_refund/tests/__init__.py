@@ -2,6 +2,7 @@ from . import (
     test_boundaries,
     test_credit_on_receipt,
     test_loop,
+    test_loop_tour,
     test_performance,
     test_return_refund,
     test_rpc,
