@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.tools.misc import groupby
 
 
 class StockPicking(models.Model):
@@ -38,6 +37,10 @@ class StockPicking(models.Model):
             {**move._prepare_move_line_vals(quantity=move.product_qty), "lot_id": lot.id}
         )
 
+    # The customer is told when the delivery back is done by the one hook of
+    # a ticket's transfers (``_action_done`` of helpdesk_aftersales_return,
+    # which has the shipment's email): the delivery is the ticket's.
+
     def _create_backorder(self, backorder_moves=None):
         backorders = super()._create_backorder(backorder_moves=backorder_moves)
         # The rest of a repaired product still goes back: its ticket shows it.
@@ -46,20 +49,3 @@ class StockPicking(models.Model):
                 backorder, self.env._("Repaired product to ship back: %(documents)s")
             )
         return backorders
-
-    def _action_done(self):
-        shipping = self.filtered(
-            lambda picking: picking.aftersales_repair_id.helpdesk_ticket_id
-            and picking.state != "done"
-        )
-        result = super()._action_done()
-        # Once per delivery: only those this validation has just done.
-        shipped = shipping.filtered(lambda picking: picking.state == "done")
-        for ticket, deliveries in groupby(
-            shipped, key=lambda picking: picking.aftersales_repair_id.helpdesk_ticket_id
-        ):
-            # As superuser: the workshop may validate without helpdesk rights.
-            ticket.sudo()._aftersales_notify_customer(
-                "product_shipped", self.browse().concat(*deliveries)
-            )
-        return result
