@@ -103,11 +103,7 @@ class AccountMoveReversal(models.TransientModel):
         return (
             "journal_id" in vals
             and not vals["journal_id"]
-            and bool(
-                vals.get("helpdesk_ticket_id")
-                or self.helpdesk_ticket_id
-                or self.env.context.get("active_model") == "helpdesk.ticket"
-            )
+            and self._aftersales_is_ticket_dialog(vals)
         )
 
     def _aftersales_journal_message(self):
