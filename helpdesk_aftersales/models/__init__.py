@@ -5,6 +5,5 @@ from . import (
     helpdesk_team,
     helpdesk_team_notify,
     helpdesk_ticket,
-    helpdesk_ticket_notify,
     ir_ui_view,
 )

@@ -79,8 +79,9 @@ class HelpdeskAftersalesWizardMixin(models.AbstractModel):
 
     def _aftersales_check_values(self):
         """Refuse the dialog's first refusal (``_aftersales_refusals``) with a
-        ``UserError``: the one place a dialog's values are refused."""
-        refusal = next(iter(self._aftersales_refusals()), None)
+        ``UserError``: the one place a dialog's values are refused. A check
+        that passes yields nothing (``None``): it is skipped."""
+        refusal = next(filter(None, self._aftersales_refusals()), None)
         if refusal:
             raise UserError(refusal)
 

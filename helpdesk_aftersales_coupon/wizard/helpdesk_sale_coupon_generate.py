@@ -39,37 +39,29 @@ class HelpdeskSaleCouponGenerate(models.TransientModel):
             self.env._("The dialog generates its own coupon: a coupon cannot be given to it.")
         )
 
-    def _aftersales_check_values(self):
+    def _aftersales_refusals(self):
         """Checked before generating: the values may come from a forged call.
         The program's company is the ORM's (check_company)."""
-        self._aftersales_check_customer()
-        self._aftersales_check_program()
-        self._aftersales_check_expiration_date()
-
-    def _aftersales_check_customer(self):
+        yield from super()._aftersales_refusals()
         if not self.helpdesk_ticket_id.partner_id:
-            raise UserError(self.env._("Set the customer of the ticket to give them a coupon."))
+            yield self.env._("Set the customer of the ticket to give them a coupon.")
+        yield self._aftersales_program_refusal()
+        if self.expiration_date and self.expiration_date < fields.Date.context_today(self):
+            yield self.env._("Valid Until cannot be in the past.")
 
-    def _aftersales_check_program(self):
+    def _aftersales_program_refusal(self):
         program = self.program_id
         if not program:
-            raise UserError(self.env._("Choose a coupon program."))
+            return self.env._("Choose a coupon program.")
         if program.program_type != "coupons":
-            raise UserError(
-                self.env._(
-                    "The program %(program)s is not a coupon program: choose a program whose "
-                    "Program Type is Coupons.",
-                    program=program.display_name,
-                )
+            return self.env._(
+                "The program %(program)s is not a coupon program: choose a program whose "
+                "Program Type is Coupons.",
+                program=program.display_name,
             )
         if not program.active:
-            raise UserError(
-                self.env._("The program %(program)s is archived.", program=program.display_name)
-            )
-
-    def _aftersales_check_expiration_date(self):
-        if self.expiration_date and self.expiration_date < fields.Date.context_today(self):
-            raise UserError(self.env._("Valid Until cannot be in the past."))
+            return self.env._("The program %(program)s is archived.", program=program.display_name)
+        return None
 
     def _aftersales_prepare_coupon_values(self):
         return {

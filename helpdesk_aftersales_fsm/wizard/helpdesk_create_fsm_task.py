@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class HelpdeskCreateFsmTask(models.TransientModel):
@@ -45,20 +44,18 @@ class HelpdeskCreateFsmTask(models.TransientModel):
                 wizard.project_id or wizard.helpdesk_ticket_id.team_id.fsm_project_id
             )
 
-    def _aftersales_check_values(self):
+    def _aftersales_refusals(self):
         """Checked before creating: the values may come from a forged call. The
         project's company is the ORM's (check_company)."""
+        yield from super()._aftersales_refusals()
         if not (self.name or "").strip():
-            raise UserError(self.env._("Give the task a title."))
-        project = self.project_id
-        if not project:
-            raise UserError(self.env._("Choose the Field Service project of the task."))
-        if not project.is_fsm:
-            raise UserError(
-                self.env._(
-                    "The project %(project)s is not a Field Service project.",
-                    project=project.display_name,
-                )
+            yield self.env._("Give the task a title.")
+        if not self.project_id:
+            yield self.env._("Choose the Field Service project of the task.")
+        if not self.project_id.is_fsm:
+            yield self.env._(
+                "The project %(project)s is not a Field Service project.",
+                project=self.project_id.display_name,
             )
 
     def _aftersales_prepare_task_values(self):

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class HelpdeskCreateFsmTask(models.TransientModel):
@@ -24,17 +23,14 @@ class HelpdeskCreateFsmTask(models.TransientModel):
                 project.worksheet_template_id if project.allow_worksheets else False
             )
 
-    def _aftersales_check_values(self):
-        res = super()._aftersales_check_values()
+    def _aftersales_refusals(self):
+        yield from super()._aftersales_refusals()
         if self.worksheet_template_id and not self.project_id.allow_worksheets:
-            raise UserError(
-                self.env._(
-                    "The project %(project)s does not use worksheets: leave the worksheet "
-                    "template empty or choose a project with worksheets.",
-                    project=self.project_id.display_name,
-                )
+            yield self.env._(
+                "The project %(project)s does not use worksheets: leave the worksheet "
+                "template empty or choose a project with worksheets.",
+                project=self.project_id.display_name,
             )
-        return res
 
     def _aftersales_prepare_task_values(self):
         values = super()._aftersales_prepare_task_values()

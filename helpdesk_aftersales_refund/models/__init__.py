@@ -3,5 +3,4 @@ from . import (
     account_move_line,
     account_move_notify,
     helpdesk_ticket,
-    helpdesk_ticket_notify,
 )

@@ -50,8 +50,16 @@ class AccountMoveLine(models.Model):
     @api.model
     def _aftersales_check_refundable(self, quantities):
         """Refuse to credit more of an invoice line than is still refundable
-        (``quantities``: ``{invoice line: quantity in the line's unit}``). Run
-        after the invoices are locked, so that credit notes made meanwhile
+        (``_aftersales_refundable_refusal``)."""
+        refusal = self._aftersales_refundable_refusal(quantities)
+        if refusal:
+            raise UserError(refusal)
+
+    @api.model
+    def _aftersales_refundable_refusal(self, quantities):
+        """Why not credit ``quantities`` (``{invoice line: quantity in the
+        line's unit}``), more than is still refundable of a line, or nothing.
+        Run after the invoices are locked, so that credit notes made meanwhile
         are counted."""
         lines = self.union(*quantities).sudo()
         refundable = lines._aftersales_refundable_quantity()
@@ -59,15 +67,14 @@ class AccountMoveLine(models.Model):
             available = refundable.get(line, 0.0)
             rounding = line.product_uom_id.rounding or 0.01
             if float_compare(quantities[line], available, precision_rounding=rounding) > 0:
-                raise UserError(
-                    self.env._(
-                        "You cannot refund %(quantity)s %(uom)s of %(product)s from %(move)s: "
-                        "only %(available)s %(uom)s can still be refunded (invoiced, minus "
-                        "what its credit notes already refund).",
-                        quantity=quantities[line],
-                        available=available,
-                        uom=line.product_uom_id.name,
-                        product=line.product_id.display_name or line.name,
-                        move=line.move_id.display_name,
-                    )
+                return self.env._(
+                    "You cannot refund %(quantity)s %(uom)s of %(product)s from %(move)s: "
+                    "only %(available)s %(uom)s can still be refunded (invoiced, minus "
+                    "what its credit notes already refund).",
+                    quantity=quantities[line],
+                    available=available,
+                    uom=line.product_uom_id.name,
+                    product=line.product_id.display_name or line.name,
+                    move=line.move_id.display_name,
                 )
+        return None

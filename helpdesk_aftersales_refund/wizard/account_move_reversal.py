@@ -84,28 +84,26 @@ class AccountMoveReversal(models.TransientModel):
 
     # The journal is required (NOT NULL): a forged save of a ticket's dialog
     # without one would fail in the database (an ERROR in the server log)
-    # before the confirm button's checks (``_aftersales_check_journal``) run.
+    # before the confirm button's checks (``_aftersales_journal_refusal``) run.
     # One look at the values, whatever the number of dialogs.
     @api.model_create_multi
     def create(self, vals_list):
-        if any(self._aftersales_clears_journal(vals) for vals in vals_list):
-            raise UserError(self._aftersales_journal_message())
+        self._aftersales_check_journal_kept(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
-        if self._aftersales_clears_journal(vals):
-            raise UserError(self._aftersales_journal_message())
+        self._aftersales_check_journal_kept([vals])
         return super().write(vals)
+
+    def _aftersales_check_journal_kept(self, vals_list):
+        if any(self._aftersales_clears_journal(vals) for vals in vals_list):
+            raise UserError(self._aftersales_journal_message())
 
     def _aftersales_clears_journal(self, vals):
         return (
             "journal_id" in vals
             and not vals["journal_id"]
-            and bool(
-                vals.get("helpdesk_ticket_id")
-                or self.helpdesk_ticket_id
-                or self.env.context.get("active_model") == "helpdesk.ticket"
-            )
+            and self._aftersales_is_ticket_dialog(vals)
         )
 
     def _aftersales_journal_message(self):
@@ -240,98 +238,91 @@ class AccountMoveReversal(models.TransientModel):
     # ------------------------------------------------------------------
 
     def _aftersales_check_values(self):
-        moves = self.move_ids
-        if not moves:
-            raise UserError(self.env._("Choose the invoices to refund."))
-        # Serialize two refunds of the same invoice.
-        self._aftersales_lock(moves)
-        moves.invalidate_recordset(["payment_state", "state"])
-        for move in moves:
-            self._aftersales_check_invoice(move)
-            self._aftersales_check_date(move)
-        self._aftersales_check_journal()
-        self._aftersales_check_lines()
+        # Serialize two refunds of the same invoice, then read what the other
+        # one changed: the refusals see the invoices as they are now.
+        self._aftersales_lock(self.move_ids)
+        self.move_ids.invalidate_recordset(["payment_state", "state"])
+        return super()._aftersales_check_values()
 
-    def _aftersales_check_invoice(self, move):
+    def _aftersales_refusals(self):
+        yield from super()._aftersales_refusals()
+        if not self.move_ids:
+            yield self.env._("Choose the invoices to refund.")
+        for move in self.move_ids:
+            yield self._aftersales_invoice_refusal(move)
+            yield self._aftersales_date_refusal(move)
+        yield self._aftersales_journal_refusal()
+        yield from self._aftersales_lines_refusals()
+
+    def _aftersales_invoice_refusal(self, move):
         """A posted customer invoice of the ticket's customer and company, not
         fully reversed yet. (The invoices are core's ``move_ids``, without
         ``check_company``: the company is checked here.)"""
         ticket = self.helpdesk_ticket_id
         if move.move_type != "out_invoice":
-            raise UserError(
-                self.env._(
-                    "%(move)s is not a customer invoice: only customer invoices can be "
-                    "refunded from a ticket.",
-                    move=move.display_name,
-                )
+            return self.env._(
+                "%(move)s is not a customer invoice: only customer invoices can be "
+                "refunded from a ticket.",
+                move=move.display_name,
             )
         if move.state != "posted":
-            raise UserError(
-                self.env._(
-                    "The invoice %(move)s is not posted: invoices must be posted "
-                    "before a credit note can be issued.",
-                    move=move.display_name,
-                )
+            return self.env._(
+                "The invoice %(move)s is not posted: invoices must be posted "
+                "before a credit note can be issued.",
+                move=move.display_name,
             )
         if move.commercial_partner_id != ticket.commercial_partner_id:
-            raise UserError(
-                self.env._(
-                    "The invoice %(move)s is not an invoice of the ticket's customer.",
-                    move=move.display_name,
-                )
+            return self.env._(
+                "The invoice %(move)s is not an invoice of the ticket's customer.",
+                move=move.display_name,
             )
         if move.company_id != ticket.company_id:
-            raise UserError(
-                self.env._(
-                    "The invoice %(move)s belongs to another company than the ticket.",
-                    move=move.display_name,
-                )
+            return self.env._(
+                "The invoice %(move)s belongs to another company than the ticket.",
+                move=move.display_name,
             )
         if move.payment_state == "reversed":
-            raise UserError(
-                self.env._(
-                    "The invoice %(move)s is already fully reversed.", move=move.display_name
-                )
+            return self.env._(
+                "The invoice %(move)s is already fully reversed.", move=move.display_name
             )
+        return None
 
-    def _aftersales_check_date(self, move):
+    def _aftersales_date_refusal(self, move):
         # Core accepts any date for the draft; a credit note older than its
         # invoice is a typo or a forged value (e.g. year 1).
         if self.date and move.invoice_date and self.date < move.invoice_date:
-            raise UserError(
-                self.env._(
-                    "The credit note cannot be dated before the invoice %(move)s it "
-                    "reverses: choose a later Reversal Date.",
-                    move=move.display_name,
-                )
+            return self.env._(
+                "The credit note cannot be dated before the invoice %(move)s it "
+                "reverses: choose a later Reversal Date.",
+                move=move.display_name,
             )
+        return None
 
-    def _aftersales_check_journal(self):
+    def _aftersales_journal_refusal(self):
         # The journal's check_company compares it with the dialog's company_id,
         # which a forged call sends too: compare with the ticket's.
         if (
             self.journal_id.type != "sale"
             or self.journal_id.company_id != self.helpdesk_ticket_id.company_id
         ):
-            raise UserError(self._aftersales_journal_message())
+            return self._aftersales_journal_message()
+        return None
 
-    def _aftersales_check_lines(self):
+    def _aftersales_lines_refusals(self):
         """Products to Refund: lines of the chosen invoices, at least one per
         invoice, with no more than what is still refundable."""
         for line in self.helpdesk_line_ids:
-            line._aftersales_check_line()
+            yield line._aftersales_line_refusal()
         asked = self._aftersales_asked_quantities()
         for move in self.move_ids:
             if not any(line.move_id == move for line in asked):
-                raise UserError(
-                    self.env._(
-                        "There is no product to refund on the invoice %(move)s: add one to "
-                        "Products to Refund or remove the invoice from Invoices to Refund.",
-                        move=move.display_name,
-                    )
+                yield self.env._(
+                    "There is no product to refund on the invoice %(move)s: add one to "
+                    "Products to Refund or remove the invoice from Invoices to Refund.",
+                    move=move.display_name,
                 )
         # After the lock: what credit notes made meanwhile refund is counted.
-        self.env["account.move.line"]._aftersales_check_refundable(asked)
+        yield self.env["account.move.line"]._aftersales_refundable_refusal(asked)
 
     def _aftersales_check_modify(self):
         """Reverse and Create Invoice posts: not for paid invoices, nor for

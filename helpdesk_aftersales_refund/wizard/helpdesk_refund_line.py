@@ -51,27 +51,29 @@ class HelpdeskRefundLine(models.TransientModel):
         # When the line is saved, not only at Reverse: a line shows its
         # invoice line's product, price and quantity.
         for line in self:
-            line._aftersales_check_invoice_line()
+            refusal = line._aftersales_invoice_line_refusal()
+            if refusal:
+                raise UserError(refusal)
 
-    def _aftersales_check_invoice_line(self):
+    def _aftersales_invoice_line_refusal(self):
         """A product line of the invoices the dialog refunds."""
         invoice_line = self.invoice_line_id.sudo()
         if (
             invoice_line.move_id not in self.wizard_id.sudo().move_ids
             or invoice_line.display_type != "product"
         ):
-            raise UserError(self.env._("This line is not a line of the invoices to refund."))
+            return self.env._("This line is not a line of the invoices to refund.")
+        return None
 
-    def _aftersales_check_line(self):
+    def _aftersales_line_refusal(self):
         """A positive quantity of a product line of the invoices to refund."""
-        self._aftersales_check_invoice_line()
         invoice_line = self.invoice_line_id
         rounding = invoice_line.product_uom_id.rounding or 0.01
-        if float_compare(self.quantity, 0.0, precision_rounding=rounding) <= 0:
-            raise UserError(
-                self.env._(
-                    "The quantity to refund of %(product)s must be positive. Remove the "
-                    "line to not refund it.",
-                    product=invoice_line.display_name,
-                )
-            )
+        refusal = self._aftersales_invoice_line_refusal()
+        if refusal or float_compare(self.quantity, 0.0, precision_rounding=rounding) > 0:
+            return refusal
+        return self.env._(
+            "The quantity to refund of %(product)s must be positive. Remove the "
+            "line to not refund it.",
+            product=invoice_line.display_name,
+        )

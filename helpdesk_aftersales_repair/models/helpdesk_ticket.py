@@ -30,21 +30,21 @@ class HelpdeskTicket(models.Model):
             ),
         )
         self._aftersales_check_service("use_product_repairs")
+        refusal = self._aftersales_repair_refusal()
+        if refusal:
+            raise UserError(refusal)
+
+    def _aftersales_repair_refusal(self):
+        """Why the ticket cannot have a repair order now, or ``None``."""
         if self.company_id != self.env.company:
-            raise UserError(
-                self.env._(
-                    "The ticket belongs to the company %(company)s: switch to this "
-                    "company to create its repair order.",
-                    company=self.company_id.display_name,
-                )
+            return self.env._(
+                "The ticket belongs to the company %(company)s: switch to this "
+                "company to create its repair order.",
+                company=self.company_id.display_name,
             )
         if not self.partner_id:
-            raise UserError(
-                self.env._("Set the customer of the ticket before creating a repair order.")
-            )
-        error = self._aftersales_repair_product_error(self.product_id, self.lot_id)
-        if error:
-            raise UserError(error)
+            return self.env._("Set the customer of the ticket before creating a repair order.")
+        return self._aftersales_repair_product_error(self.product_id, self.lot_id)
 
     def _aftersales_repair_product_error(self, product, lot):
         """Why ``product`` and ``lot`` cannot be repaired from the ticket, or
