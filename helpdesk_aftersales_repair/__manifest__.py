@@ -1,6 +1,6 @@
 {
     "name": "Helpdesk After-Sales: Repairs",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "summary": "Send products to repair from a helpdesk ticket",
     "category": "Services/Helpdesk",
     "license": "LGPL-3",

@@ -70,6 +70,7 @@ ENTERPRISE_COUNTERPART = {
     "helpdesk_aftersales_return": {"helpdesk_stock"},
     "helpdesk_aftersales_repair": {"helpdesk_repair"},
     "helpdesk_aftersales_repair_return": {"helpdesk_repair", "helpdesk_stock"},
+    "helpdesk_aftersales_repair_refund": {"helpdesk_repair", "helpdesk_account"},
     "helpdesk_aftersales_return_refund": {"helpdesk_stock_account"},
     "helpdesk_aftersales_fsm": {"helpdesk_fsm"},
     "helpdesk_aftersales_fsm_report": {"helpdesk_fsm_report"},

@@ -460,6 +460,7 @@ def test_upgrade_from_release(platform_env, suite_db, tmp_path, scenario):
             glue += [
                 "helpdesk_aftersales_return_refund",
                 "helpdesk_aftersales_repair_return",
+                "helpdesk_aftersales_repair_refund",
                 "helpdesk_aftersales_fsm_report",
                 "helpdesk_aftersales_coupon_website",
             ]

@@ -30,6 +30,7 @@ ICONS = {
     "helpdesk_aftersales_return": ("#1565c0", "\u21c4"),  # ⇄ return / exchange
     "helpdesk_aftersales_repair": ("#c62828", "\u2692"),  # ⚒ the workshop
     "helpdesk_aftersales_repair_return": ("#8e2424", "\u2699"),  # ⚙ repair of a return
+    "helpdesk_aftersales_repair_refund": ("#5d1a1a", "\u20ac"),  # € refund of a failed repair
     "helpdesk_aftersales_return_refund": ("#0d47a1", "\u21b6"),  # ↶ return and refund
     "helpdesk_aftersales_fsm": ("#283593", "\u2302"),  # ⌂ on site
     "helpdesk_aftersales_fsm_report": ("#6a1b9a", "\u270e"),  # ✎ the worksheet

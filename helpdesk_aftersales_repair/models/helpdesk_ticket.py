@@ -126,17 +126,59 @@ class HelpdeskTicket(models.Model):
 
     @api.depends("repair_ids.state")
     def _compute_aftersales_repair_impossible(self):
-        # All the ticket's repairs were cancelled: the product cannot be
-        # repaired (read as superuser: the same hint for every agent).
+        # Read as superuser: the same hint for every agent. The glue modules
+        # add the dependencies of their documents with ``super()``.
+        cancelled = self._aftersales_repairs_cancelled_at()
+        compensated = self._aftersales_compensated_since(cancelled) if cancelled else set()
+        for ticket in self:
+            ticket_id = ticket._origin.id
+            ticket.aftersales_repair_impossible = (
+                ticket_id in cancelled and ticket_id not in compensated
+            )
+
+    def _aftersales_repairs_cancelled_at(self):
+        """``{ticket id: when its last repair was cancelled}`` for the tickets
+        among ``self`` whose repairs were all cancelled: the product cannot be
+        repaired. One grouped read for all the tickets."""
         groups = (
             self.env["repair.order"]
             .sudo()
             ._read_group(
-                [("helpdesk_ticket_id", "in", self.ids)],
+                [("helpdesk_ticket_id", "in", self._origin.ids)],
                 ["helpdesk_ticket_id"],
-                ["state:array_agg"],
+                # A repair records no cancellation date: its form leaves a
+                # cancelled repair's fields read-only, so its last write is
+                # the cancellation.
+                ["state:array_agg", "write_date:max"],
             )
         )
-        states = {ticket.id: set(ticket_states) for ticket, ticket_states in groups}
-        for ticket in self:
-            ticket.aftersales_repair_impossible = states.get(ticket._origin.id) == {"cancel"}
+        return {
+            ticket.id: cancelled_at
+            for ticket, states, cancelled_at in groups
+            if set(states) == {"cancel"}
+        }
+
+    def _aftersales_compensated_since(self, since):
+        """Ids of the tickets of ``since`` (``{ticket id: datetime}``) whose
+        customer was refunded or given a replacement since that moment: the
+        hint of a product that cannot be repaired is then done. Repairs know
+        neither document: the glue modules with Refunds and Returns add their
+        tickets with ``super()``, one grouped read each
+        (``_aftersales_tickets_with_documents_since``)."""
+        return set()
+
+    def _aftersales_tickets_with_documents_since(self, model, domain, since):
+        """Ids of the tickets of ``since`` (``{ticket id: datetime}``) that
+        have a record of ``model`` matching ``domain``, linked to them by
+        ``helpdesk_ticket_id`` and created at or after their moment (read as
+        superuser, as the hint)."""
+        groups = (
+            self.env[model]
+            .sudo()
+            ._read_group(
+                [("helpdesk_ticket_id", "in", list(since)), *domain],
+                ["helpdesk_ticket_id"],
+                ["create_date:max"],
+            )
+        )
+        return {ticket.id for ticket, created in groups if created >= since[ticket.id]}

@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import api, models
 
 
 class HelpdeskTicket(models.Model):
@@ -39,3 +39,20 @@ class HelpdeskTicket(models.Model):
                 if quantity:
                     defaults["product_qty"] = quantity
         return defaults
+
+    @api.depends("picking_ids.state")
+    def _compute_aftersales_repair_impossible(self):
+        # A replacement delivered from the ticket clears the hint.
+        return super()._compute_aftersales_repair_impossible()
+
+    def _aftersales_compensated_since(self, since):
+        # A replacement: a delivery to the customer made from the ticket
+        # (Return for Exchange, or the Return dialog's replacement), not
+        # cancelled. A return alone replaces nothing.
+        return super()._aftersales_compensated_since(since) | (
+            self._aftersales_tickets_with_documents_since(
+                "stock.picking",
+                [("picking_type_code", "=", "outgoing"), ("state", "!=", "cancel")],
+                since,
+            )
+        )

@@ -5,12 +5,13 @@ from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import BaseCommon
 from odoo.addons.helpdesk_aftersales.tests.common import HelpdeskAftersalesCase
-from odoo.addons.helpdesk_aftersales_platform.platform import USER_GROUP
+from odoo.addons.helpdesk_aftersales.tests.common_queries import AftersalesQueriesMixin
+from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES, USER_GROUP
 from odoo.addons.helpdesk_aftersales_return.tests.common import sell_and_deliver
 
 
 @tagged("post_install", "-at_install")
-class TestRepairReturn(HelpdeskAftersalesCase, BaseCommon):
+class TestRepairReturn(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -45,6 +46,26 @@ class TestRepairReturn(HelpdeskAftersalesCase, BaseCommon):
         picking.helpdesk_ticket_id = ticket
         return picking
 
+    def _ticket(self, name):
+        """Another ticket of the customer about the same order's chair."""
+        return self.env["helpdesk.ticket"].create(
+            {
+                **TICKET_REQUIRED_VALUES,
+                "name": name,
+                "team_id": self.aftersales_team.id,
+                "partner_id": self.customer.id,
+                "product_id": self.chair.id,
+                "sale_order_id": self.ticket.sale_order_id.id,
+            }
+        )
+
+    def _exchange(self, ticket):
+        """Return one chair from the ticket with Return for Exchange."""
+        dialog = self.open_ticket_wizard(ticket, "action_return", self.repair_user)
+        with dialog.line_ids.edit(0) as line:
+            line.quantity = 1
+        dialog.save().action_create_exchanges()
+
     def _return_choices(self, repair_form):
         """The transfers the Return field of the repair form offers."""
         domain = self.env["repair.order"].fields_get(["picking_id"], ["domain"])["picking_id"][
@@ -57,8 +78,8 @@ class TestRepairReturn(HelpdeskAftersalesCase, BaseCommon):
         }
         return self.env["stock.picking"].search(safe_eval(domain, values))
 
-    def _repair_form(self):
-        action = self.ticket.with_user(self.repair_user).action_repair()
+    def _repair_form(self, ticket=None):
+        action = (ticket or self.ticket).with_user(self.repair_user).action_repair()
         Repair = self.env["repair.order"].with_user(self.repair_user)
         return Form(Repair.with_context(**action["context"]))
 
@@ -152,3 +173,47 @@ class TestRepairReturn(HelpdeskAftersalesCase, BaseCommon):
         self.assertEqual(replacement.move_ids.product_id, self.chair)
         self.assertEqual(replacement.move_ids.product_uom_qty, 1)
         self.assertEqual(replacement.partner_id, self.customer)
+        # The customer gets a replacement: the hint is done.
+        self.assertFalse(ticket.aftersales_repair_impossible)
+        arch = etree.fromstring(ticket.get_views([(False, "form")])["views"]["form"]["arch"])
+        self.assertEqual(
+            arch.xpath("//div[@name='aftersales_repair_impossible']/@invisible"),
+            ["not aftersales_repair_impossible"],
+        )
+
+    def test_return_without_replacement_keeps_the_hint(self):
+        """A return alone, or the replacement of another ticket, replaces
+        nothing for this ticket."""
+        self._repair_form().save().action_repair_cancel()
+        other_ticket = self._ticket("Another chair")
+        self._exchange(other_ticket)
+        self.assertTrue(
+            other_ticket.picking_ids.filtered(lambda p: p.picking_type_code == "outgoing")
+        )
+        self._return(1, ticket=self.ticket)
+        self.assertTrue(self.ticket.aftersales_repair_impossible)
+        # A replacement made before the repair was cancelled, neither.
+        self._repair_form().save()
+        self._exchange(self.ticket)
+        self.env.cr.execute(
+            "UPDATE stock_picking SET create_date = create_date - interval '1 hour'"
+            " WHERE helpdesk_ticket_id = %s",
+            [self.ticket.id],
+        )
+        self.env.invalidate_all()
+        self.ticket.repair_ids.filtered(lambda r: r.state != "cancel").action_repair_cancel()
+        self.assertTrue(self.ticket.aftersales_repair_impossible)
+
+    def test_unrepairable_hint_queries(self):
+        tickets = self.ticket
+        for index in range(4):
+            tickets |= self._ticket(f"T{index}")
+        for ticket in tickets:
+            self._repair_form(ticket).save().action_repair_cancel()
+        self._exchange(tickets[0])
+        self.assertQueriesIndependentOfTickets(
+            tickets, ["aftersales_repair_impossible"], user=self.helpdesk_agent
+        )
+        self.assertEqual(
+            tickets.mapped("aftersales_repair_impossible"), [False, True, True, True, True]
+        )
