@@ -1,8 +1,11 @@
+import importlib.util
 from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.modules.module import get_module_path
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools import SQL
 
 from odoo.addons.helpdesk_aftersales_platform.platform import TEAM_MODEL, USER_GROUP
 
@@ -108,6 +111,22 @@ class TestReplaceWhenReceived(ReplacementCase):
         with Form(self.env[TEAM_MODEL]) as team:
             team.name = "New after-sales team"
             self.assertEqual(team.replacement_policy, "received")
+
+    def test_upgraded_teams_keep_at_once(self):
+        path = get_module_path("helpdesk_aftersales_return")
+        spec = importlib.util.spec_from_file_location(
+            "pre_migrate", f"{path}/migrations/18.0.1.1.0/pre-migrate.py"
+        )
+        script = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(script)
+        table = SQL.identifier(TEAM_MODEL.replace(".", "_"))
+        self.env.flush_all()
+        # The database of a version without the setting.
+        self.env.cr.execute(SQL("ALTER TABLE %s DROP COLUMN replacement_policy", table))
+        script.migrate(self.env.cr, "18.0.1.0.0")
+        self.env.cr.execute(SQL("SELECT DISTINCT replacement_policy FROM %s", table))
+        self.assertEqual(self.env.cr.fetchall(), [("at_once",)])
+        self.env.invalidate_all()
 
     def test_the_receipt_is_replaced(self):
         returned = self._exchange(2)
