@@ -16,6 +16,8 @@ class TestRepairReturn(AftersalesQueriesMixin, HelpdeskAftersalesCase, BaseCommo
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_aftersales()
+        # Return for Exchange ships at once (When Received: test_replacement).
+        cls.aftersales_team.replacement_policy = "at_once"
         cls.ticket = cls.aftersales_ticket
         cls.customer = cls.aftersales_customer
         cls.repair_user = new_test_user(

@@ -7,4 +7,5 @@ from . import (
     sale_order,
     stock_move,
     stock_picking,
+    stock_picking_replacement,
 )

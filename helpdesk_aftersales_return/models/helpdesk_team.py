@@ -16,6 +16,19 @@ class HelpdeskTeam(models.Model):
         help="Customers request returns of their delivered orders from the portal: "
         "each request opens a ticket in this team (one team per company).",
     )
+    # Teams of a database upgraded from a version without this setting keep
+    # "At Once", the exchange they had (migrations/18.0.1.1.0): the default
+    # is for the teams created from now on.
+    replacement_policy = fields.Selection(
+        [("at_once", "At Once"), ("received", "When Received")],
+        string="Ship the Replacement",
+        default="received",
+        required=True,
+        help="When Return for Exchange ships the replacement. At Once: the replacement "
+        "delivery is made with the return (advance exchange). When Received: the return "
+        "is made alone, and validating its receipt makes the replacement delivery for "
+        "the quantities received.",
+    )
 
     @api.depends("company_id.helpdesk_return_team_id")
     def _compute_receives_portal_returns(self):

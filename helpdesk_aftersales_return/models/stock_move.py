@@ -22,6 +22,17 @@ class StockMove(models.Model):
         store=True,
         index="btree_not_null",
     )
+    # Set by Return for Exchange on the return's moves: what the customer
+    # gets for what they send back. Copied (the default) into a backorder's
+    # moves: core splits a move by copying it.
+    aftersales_replacement_product_id = fields.Many2one(
+        "product.product",
+        string="Replacement",
+        check_company=True,
+        readonly=True,
+        help="The product the customer gets in exchange for this returned product "
+        "(Return for Exchange).",
+    )
 
     @api.constrains("helpdesk_return_reason_id")
     def _check_aftersales_return_reason_company(self):
@@ -134,3 +145,97 @@ class StockMove(models.Model):
                 quantity -= lot_quantity
                 vals_list.append({**line_vals, "lot_id": line_lot.id, "quantity": lot_quantity})
         return vals_list
+
+    @api.constrains("aftersales_replacement_product_id")
+    def _check_aftersales_replacement_company(self):
+        # check_company=True is only enforced on write by models with
+        # _check_company_auto, which the stock move is not.
+        self._check_company(["aftersales_replacement_product_id"])
+
+    # ------------------------------------------------------------------
+    # Price: what the replacement costs the customer more (or less)
+    # ------------------------------------------------------------------
+
+    def _aftersales_replacement_unit_difference(self, replacement):
+        """Per unit of this delivered move's product: the price of
+        ``replacement`` for the customer minus the unit price they paid, in
+        the order's currency; 0.0 for the same product or a delivery of no
+        sales order line.
+
+        The replacement's price is what its order would charge today: a new
+        line of the order (``new``: nothing is written), priced by core's
+        rules (pricelist, fiscal position, discount). The price paid is the
+        order line's, after discount, per unit of the product's unit."""
+        self.ensure_one()
+        sale_line = self.sale_line_id
+        if not sale_line or not replacement or replacement == self.product_id:
+            return 0.0
+        offer = self.env["sale.order.line"].new(
+            {"order_id": sale_line.order_id.id, "product_id": replacement.id, "product_uom_qty": 1}
+        )
+        paid = sale_line.product_uom._compute_price(
+            sale_line.price_unit * (1 - sale_line.discount / 100), self.product_id.uom_id
+        )
+        price = offer.product_uom._compute_price(
+            offer.price_unit * (1 - offer.discount / 100), replacement.uom_id
+        )
+        return price - paid
+
+    # ------------------------------------------------------------------
+    # The replacement delivery
+    # ------------------------------------------------------------------
+
+    def _aftersales_replacement_procurement(self, quantity):
+        """The procurement of the replacement of ``quantity`` (in this
+        return move's unit) of this return move: what core's Return for
+        Exchange runs (``stock.return.picking.action_create_exchanges``,
+        with its values from ``_get_proc_values``: the order line's with
+        sale_stock), for the replacement product."""
+        self.ensure_one()
+        delivered = self.origin_returned_move_id
+        delivery = delivered.picking_id
+        product = self.aftersales_replacement_product_id or self.product_id
+        wizard = self.env["stock.return.picking"].new({"picking_id": delivery.id})
+        line = self.env["stock.return.picking.line"].new(
+            {"move_id": delivered.id, "product_id": product.id}
+        )
+        values = wizard._get_proc_values(line)
+        if product != delivered.product_id:
+            # The order line sold another product: the replacement is no
+            # delivery of it (its delivered quantity stays what it was).
+            values.pop("sale_line_id", None)
+        return self.env["procurement.group"].Procurement(
+            product,
+            self.product_uom._compute_quantity(quantity, product.uom_id),
+            product.uom_id,
+            delivered.location_dest_id or delivery.location_dest_id,
+            product.display_name,
+            delivery.origin,
+            delivery.company_id,
+            values,
+        )
+
+    def _aftersales_replace(self, quantities):
+        """Replace ``quantities`` (``{return move: quantity}``, moves of
+        ``self``); return the documents made, a list: the replacement
+        transfers here, glue modules add theirs (with Refunds, the price
+        difference's draft invoice or credit note)."""
+        return list(self._aftersales_ship_replacements(quantities))
+
+    def _aftersales_ship_replacements(self, quantities):
+        """Ship the replacement of ``quantities`` (``{return move: quantity}``,
+        moves of ``self``) through the warehouse's rules, as core's exchange
+        does; return the transfers the procurements made."""
+        procurements = [
+            move._aftersales_replacement_procurement(quantity)
+            for move, quantity in quantities.items()
+            if not float_is_zero(quantity, precision_rounding=move.product_uom.rounding)
+        ]
+        Move = self.env["stock.move"]
+        if not procurements:
+            return self.env["stock.picking"]
+        last_move = Move.search([], order="id desc", limit=1)
+        self.env["procurement.group"].run(procurements)
+        # The rules may chain transfers (pick, pack, ship): all are new.
+        new_moves = Move.search([("id", ">", last_move.id), ("picking_id", "!=", False)])
+        return new_moves.picking_id

@@ -55,10 +55,11 @@ class StockPicking(models.Model):
             return _("Shipped"), "success"
         return _("Preparation"), "info"
 
-    def _aftersales_create_return(self, lines, location, exchange=False):
+    def _aftersales_create_return(self, lines, location):
         """Return ``lines`` of this delivery (``helpdesk.stock.return.line``)
-        into ``location`` with the core return wizard, and with ``exchange``
-        also deliver their replacement; return the return transfer."""
+        into ``location`` with the core return wizard; return the return
+        transfer, each move knowing its line's replacement (Return for
+        Exchange ships it)."""
         self.ensure_one()
         quantities = defaultdict(float)
         for line in lines:
@@ -74,13 +75,24 @@ class StockPicking(models.Model):
         for return_line in wizard.product_return_moves:
             return_line.quantity = quantities.get(return_line.move_id, 0.0)
             return_line.aftersales_return_reason_id = reasons.get(return_line.move_id)
-        if exchange:
-            action = wizard.action_create_exchanges()
-            return_picking = self.browse(action["res_id"])
-        else:
-            return_picking = wizard._create_return()
+        return_picking = wizard._create_return()
         return_picking._aftersales_set_return_lots(lines)
+        return_picking._aftersales_set_replacements(lines)
         return return_picking
+
+    def _aftersales_set_replacements(self, lines):
+        """Write on this return's moves the replacement ``lines`` chose
+        (one per delivered move: the dialog's checks), when it is another
+        product than the returned one."""
+        replacements = {
+            line.move_id: line.replacement_product_id
+            for line in lines
+            if line.replacement_product_id and line.replacement_product_id != line.product_id
+        }
+        for move in self.move_ids:
+            replacement = replacements.get(move.origin_returned_move_id)
+            if replacement:
+                move.aftersales_replacement_product_id = replacement
 
     def _aftersales_set_return_lots(self, lines):
         """Receive tracked products under the lot/serial numbers ``lines``

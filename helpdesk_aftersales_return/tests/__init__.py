@@ -7,6 +7,7 @@ from . import (
     test_portal,
     test_portal_languages,
     test_portal_return_request,
+    test_replacement,
     test_return_reasons,
     test_rpc,
     test_tour,

@@ -16,6 +16,8 @@ class TestReturnCloseWhenDone(AftersalesCloseCase, BaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_aftersales()
+        # Return for Exchange ships at once (When Received: test_replacement).
+        cls.aftersales_team.replacement_policy = "at_once"
         cls._setup_aftersales_close()
         cls.stock_agent = cls.helpdesk_agent
         cls.stock_agent.groups_id |= cls.env.ref("stock.group_stock_user") | cls.env.ref(

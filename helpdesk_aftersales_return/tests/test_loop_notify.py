@@ -26,6 +26,8 @@ class LoopCase(AftersalesCloseCase, BaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_aftersales()
+        # Return for Exchange ships at once (When Received: test_replacement).
+        cls.aftersales_team.replacement_policy = "at_once"
         cls._setup_aftersales_close()
         cls._load_aftersales_languages(["helpdesk_aftersales", "helpdesk_aftersales_return"])
         cls.agent = cls.helpdesk_agent

@@ -20,6 +20,8 @@ class TestReturnReasons(AftersalesAccessCase, BaseCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_aftersales()
+        # Return for Exchange ships at once (When Received: test_replacement).
+        cls.aftersales_team.replacement_policy = "at_once"
         cls.helpdesk_agent.groups_id |= cls.env.ref("stock.group_stock_user") | cls.env.ref(
             "sales_team.group_sale_salesman_all_leads"
         )

@@ -91,6 +91,18 @@ class HelpdeskStockReturn(models.TransientModel):
         domain="[('usage', '=', 'internal'), ('company_id', '=', company_id)]",
         help="Where the returned products go once received.",
     )
+    replacement_any_product = fields.Boolean(
+        string="Replace with Any Product",
+        help="Offer every saleable product as the replacement of a line, not only the "
+        "variants of the returned product (Return for Exchange).",
+    )
+    currency_id = fields.Many2one("res.currency", compute="_compute_price_difference_total")
+    price_difference_total = fields.Monetary(
+        string="Total Price Difference",
+        compute="_compute_price_difference_total",
+        help="What the replacements cost the customer more (or less, negative) than the "
+        "returned products, at the prices of their order.",
+    )
 
     @api.depends("helpdesk_ticket_id")
     def _compute_ticket_values(self):
@@ -165,6 +177,18 @@ class HelpdeskStockReturn(models.TransientModel):
         tracked products), for what is still returnable."""
         self.ensure_one()
         return self._aftersales_delivered_moves()._aftersales_return_line_vals(self.lot_id._origin)
+
+    @api.depends("line_ids.price_difference", "company_id")
+    def _compute_price_difference_total(self):
+        for wizard in self:
+            currencies = wizard.line_ids.currency_id
+            # One total only in one currency (one order's, or the company's).
+            wizard.currency_id = (
+                currencies if len(currencies) == 1 else wizard.company_id.currency_id
+            )
+            wizard.price_difference_total = (
+                sum(wizard.line_ids.mapped("price_difference")) if len(currencies) == 1 else 0.0
+            )
 
     @api.depends("picking_ids", "product_id", "lot_id")
     def _compute_nothing_to_return(self):
@@ -256,6 +280,8 @@ class HelpdeskStockReturn(models.TransientModel):
         returnable_lots = moves._aftersales_returnable_lot_quantities()
         for line in self.line_ids:
             yield line._aftersales_line_refusal(returnable_lots[line.move_id])
+            yield line._aftersales_replacement_refusal()
+        yield self._aftersales_one_replacement_refusal()
         yield self._aftersales_quantity_refusal(returnable, returnable_lots)
 
     def _aftersales_customer_refusal(self):
@@ -331,6 +357,20 @@ class HelpdeskStockReturn(models.TransientModel):
                 )
         return None
 
+    def _aftersales_one_replacement_refusal(self):
+        """One replacement per delivered move: its return move ships one."""
+        replacement_by_move = {}
+        for line in self.line_ids:
+            replacement = line.replacement_product_id or line.product_id
+            if replacement_by_move.setdefault(line.move_id, replacement) != replacement:
+                return self.env._(
+                    "The lines of %(product)s from %(picking)s have different replacements: "
+                    "exchange them for one product, or in two returns.",
+                    product=line.product_id.display_name,
+                    picking=line.move_id.picking_id.display_name,
+                )
+        return None
+
     def _aftersales_quantity_refusal(self, returnable, returnable_lots):
         """No more than what is still returnable, per lot then per move
         (``stock.move``'s ``_aftersales_returnable_quantities`` and
@@ -385,22 +425,24 @@ class HelpdeskStockReturn(models.TransientModel):
     # ------------------------------------------------------------------
 
     def _aftersales_create_documents(self, exchange=False):
-        """Create one return (and with ``exchange`` its replacement delivery)
-        per delivery with the core return wizard; return the new transfers."""
-        Move = self.env["stock.move"]
-        last_move = Move.search([], order="id desc", limit=1)
+        """Create one return per delivery with the core return wizard; with
+        ``exchange``, ship their replacement now (the team's Ship the
+        Replacement: At Once) or mark them to be replaced on receipt (When
+        Received). Return the new documents (a list with the replacements,
+        which glue modules may complete)."""
         returns = self.env["stock.picking"]
         lines_by_picking = self.line_ids.grouped(lambda line: line.move_id.picking_id)
         for picking in self.picking_ids:
             lines = lines_by_picking.get(picking)
             if lines:
-                returns |= picking._aftersales_create_return(lines, self.location_id, exchange)
+                returns |= picking._aftersales_create_return(lines, self.location_id)
         if not exchange:
             return returns
-        # The replacement goes through the warehouse rules (procurement), as
-        # in core: find the transfers it created.
-        new_moves = Move.search([("id", ">", last_move.id), ("picking_id", "!=", False)])
-        return returns | new_moves.picking_id
+        if self.helpdesk_ticket_id.team_id.replacement_policy == "received":
+            returns.aftersales_replace_on_receipt = True
+            return returns
+        quantities = {move: move.product_uom_qty for move in returns.move_ids}
+        return [*returns, *returns.move_ids._aftersales_replace(quantities)]
 
     def _aftersales_reasons_text(self):
         """The lines' return reasons for the chatter message, e.g.
@@ -423,7 +465,10 @@ class HelpdeskStockReturn(models.TransientModel):
             # the reasons are escaped, their "%" doubled.
             reasons = self.env._("Return Reason: %(reasons)s", reasons=reasons)
             message = Markup("%s<br/>%s") % (Markup(message), reasons.replace("%", "%%"))
-        pickings = self._aftersales_check_create_attach(message, exchange=exchange)
+        documents = self._aftersales_check_create_attach(message, exchange=exchange)
+        pickings = self.env["stock.picking"].union(
+            *(doc for doc in documents if doc._name == "stock.picking")
+        )
         return self.helpdesk_ticket_id._aftersales_action_view(
             "stock.action_picking_tree_all", pickings
         )
@@ -432,6 +477,11 @@ class HelpdeskStockReturn(models.TransientModel):
         return self._aftersales_return(self.env._("Return created: %(documents)s"))
 
     def action_create_exchanges(self):
-        return self._aftersales_return(
-            self.env._("Return and replacement delivery created: %(documents)s"), exchange=True
-        )
+        if self.helpdesk_ticket_id.team_id.replacement_policy == "received":
+            message = self.env._(
+                "Return created, the replacement ships when the goods are received: "
+                "%(documents)s"
+            )
+        else:
+            message = self.env._("Return and replacement delivery created: %(documents)s")
+        return self._aftersales_return(message, exchange=True)

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import float_compare
 
 
@@ -36,6 +36,47 @@ class HelpdeskStockReturnLine(models.TransientModel):
         check_company=True,
         help="Why the customer sends the product back: kept on the return's stock move.",
     )
+    product_tmpl_id = fields.Many2one(related="product_id.product_tmpl_id", compute_sudo=False)
+    replacement_product_id = fields.Many2one(
+        "product.product",
+        string="Replacement",
+        compute="_compute_replacement_product_id",
+        store=True,
+        readonly=False,
+        check_company=True,
+        # The variants of the returned product (another size, another
+        # colour), or any saleable product when the agent asks for it.
+        # In parentheses: check_company prepends the company's domain.
+        domain="([('sale_ok', '=', True), ('type', '=', 'consu')]"
+        " if parent.replacement_any_product"
+        " else [('product_tmpl_id', '=', product_tmpl_id)])",
+        help="What the customer gets in exchange (Return for Exchange): the returned "
+        "product by default.",
+    )
+    currency_id = fields.Many2one("res.currency", compute="_compute_price_difference")
+    price_difference = fields.Monetary(
+        compute="_compute_price_difference",
+        help="What the replacement costs the customer more (or less, negative) than the "
+        "returned product, for the quantity, at the prices of the order.",
+    )
+
+    @api.depends("product_id")
+    def _compute_replacement_product_id(self):
+        for line in self:
+            if not line.replacement_product_id:
+                line.replacement_product_id = line.product_id
+
+    @api.depends("replacement_product_id", "quantity", "move_id")
+    def _compute_price_difference(self):
+        for line in self:
+            move = line.move_id._origin
+            line.currency_id = move.sale_line_id.currency_id or line.company_id.currency_id
+            line.price_difference = (
+                line.quantity
+                * move._aftersales_replacement_unit_difference(line.replacement_product_id._origin)
+                if move
+                else 0.0
+            )
 
     def _aftersales_line_refusal(self, returnable_lots):
         """What is wrong with the line, or None: it returns a positive quantity
@@ -78,5 +119,34 @@ class HelpdeskStockReturnLine(models.TransientModel):
                 "The lot/serial number %(lot)s was not delivered in %(picking)s.",
                 lot=self.lot_id.display_name,
                 picking=picking.display_name,
+            )
+        return None
+
+    def _aftersales_replacement_refusal(self):
+        """The replacement is shipped as the returned product was: a
+        saleable good (no service), tracked in stock as the returned one is,
+        counted in the same kind of unit; else what is wrong."""
+        replacement = self.replacement_product_id
+        product = self.product_id
+        if not replacement or replacement == product:
+            return None
+        if (
+            not replacement.sale_ok
+            or replacement.type != product.type
+            or replacement.is_storable != product.is_storable
+        ):
+            return self.env._(
+                "%(replacement)s cannot replace %(product)s: choose a saleable product "
+                "that is delivered as %(product)s is (a good, tracked in stock or not as "
+                "it is).",
+                replacement=replacement.display_name,
+                product=product.display_name,
+            )
+        if replacement.uom_id.category_id != product.uom_id.category_id:
+            return self.env._(
+                "%(replacement)s cannot replace %(product)s: their units of measure "
+                "are of different kinds.",
+                replacement=replacement.display_name,
+                product=product.display_name,
             )
         return None

@@ -4,6 +4,7 @@ from . import (
     test_loop,
     test_loop_tour,
     test_performance,
+    test_replacement_difference,
     test_return_refund,
     test_rpc,
     test_tour,

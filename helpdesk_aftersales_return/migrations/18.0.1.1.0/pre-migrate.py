@@ -5,11 +5,17 @@ are there (also when only this module is upgraded).
 
 The stock moves' new Helpdesk Team (stored, related to the transfer's ticket,
 for the Returns report) is filled here in one UPDATE: left to Odoo, every
-stock move of the database is read and computed in Python at the upgrade."""
+stock move of the database is read and computed in Python at the upgrade.
 
-from odoo.tools import sql
+Return for Exchange gained a team setting, Ship the Replacement, whose default
+for new teams is When Received: the teams of an upgraded database keep what
+Return for Exchange did for them before, At Once (their column is made and
+filled here, before Odoo would fill it with the default)."""
+
+from odoo.tools import SQL, sql
 
 from odoo.addons.helpdesk_aftersales import upgrade
+from odoo.addons.helpdesk_aftersales_platform.platform import TEAM_MODEL
 
 
 def migrate(cr, version):
@@ -31,3 +37,12 @@ def migrate(cr, version):
              WHERE p.id = m.picking_id AND t.team_id IS NOT NULL
             """
         )
+    _keep_exchanging_at_once(cr)
+
+
+def _keep_exchanging_at_once(cr):
+    table = TEAM_MODEL.replace(".", "_")
+    if sql.column_exists(cr, table, "replacement_policy"):
+        return
+    sql.create_column(cr, table, "replacement_policy", "varchar")
+    cr.execute(SQL("UPDATE %s SET replacement_policy = 'at_once'", SQL.identifier(table)))
