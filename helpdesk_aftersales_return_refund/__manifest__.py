@@ -12,6 +12,7 @@
         "views/helpdesk_team_views.xml",
         "wizard/helpdesk_stock_return_views.xml",
     ],
+    "demo": ["demo/helpdesk_aftersales_return_refund_demo.xml"],
     "assets": {
         "web.assets_tests": ["helpdesk_aftersales_return_refund/static/tests/tours/**/*"],
     },

@@ -37,6 +37,19 @@ SCRIPT = textwrap.dedent(
         t.name: [row["step"] for row in t._aftersales_loop_rows()] for t in tickets
     }
 
+    # The documents behind the loop's later steps: credit notes, repairs and
+    # their deliveries back, by state.
+    out["loop_documents"] = {
+        t.name: {
+            "credit_notes": env["account.move"].search([
+                ("helpdesk_ticket_id", "=", t.id), ("move_type", "=", "out_refund"),
+            ]).mapped("state"),
+            "repairs": t.repair_ids.mapped("state"),
+            "deliveries_back": t.repair_ids.aftersales_delivery_ids.mapped("state"),
+        }
+        for t in tickets
+    }
+
     customers = tickets.commercial_partner_id
     invoices = env["account.move"].search([
         ("move_type", "=", "out_invoice"), ("state", "=", "posted"),
@@ -178,12 +191,20 @@ STORY_CUSTOMERS = {
 }
 
 
-# Azure Interior's portal requests, one at each step of the loop.
+# Azure Interior's portal requests, one at each first step of the loop.
 LOOP_TICKETS = (
     "Cabinet not needed: return requested",
     "Office chair squeaks: return authorised",
     "Office chair of the wrong model: returned",
 )
+# The loop's later steps, each ticket's return made, received and then
+# credited (helpdesk_aftersales_return_refund's demo) or repaired and shipped
+# back (helpdesk_aftersales_repair_return's): {ticket: its return's step}.
+LATER_LOOP_TICKETS = {
+    "Office lamps flicker: returned and credited": "credited",
+    "Office chair armrest loose: repaired": "repaired",
+    "Office chair sinks: repaired and shipped back": "shipped",
+}
 
 
 @pytest.fixture(scope="module")
@@ -225,6 +246,20 @@ def test_demo_ticket_at_each_step_of_the_loop(demo):
         ["authorised"],
         ["received"],
     ], steps
+    assert {ticket: steps[ticket] for ticket in LATER_LOOP_TICKETS} == {
+        ticket: [step] for ticket, step in LATER_LOOP_TICKETS.items()
+    }, steps
+
+
+def test_demo_loop_later_steps_documents(demo):
+    # Credited: the credit note drafted on receipt, then posted; Repaired:
+    # the repair done, its delivery back waiting; Shipped Back: validated.
+    documents = demo["loop_documents"]
+    assert [documents[ticket] for ticket in LATER_LOOP_TICKETS] == [
+        {"credit_notes": ["posted"], "repairs": [], "deliveries_back": []},
+        {"credit_notes": [], "repairs": ["done"], "deliveries_back": ["assigned"]},
+        {"credit_notes": [], "repairs": ["done"], "deliveries_back": ["done"]},
+    ], documents
 
 
 def test_demo_customers_have_invoices_and_deliveries(demo):
@@ -312,7 +347,10 @@ def test_demo_ticket_dialogs_offer_something_to_do(demo):
     assert buttons["Drawer rail broken after one month / action_repair"] is True
     assert buttons["Conference table to assemble on site / action_generate_fsm_task"] is True
     counts = demo["counts"]
-    assert counts["credit_note_count"] == {"Desk arrived scratched: refund requested": 1}
+    assert counts["credit_note_count"] == {
+        "Desk arrived scratched: refund requested": 1,
+        "Office lamps flicker: returned and credited": 1,
+    }
     assert counts["picking_count"]["Wrong colour of office chairs: exchange"] == 2
 
 

@@ -33,7 +33,8 @@ SHOTS = [
         "/odoo/action-helpdesk.helpdesk_team_action/{helpdesk_aftersales.helpdesk_team_aftersales}",
         ".o_form_view div[name=settings]",
         (1440, 900),
-        "The team form's After-Sales section: the five services",
+        "The team form's After-Sales section: the five services, when Return and Refund "
+        "credits the customer, the customer's emails",
     ),
     Shot(
         "ticket_form",
@@ -81,6 +82,22 @@ SHOTS = [
         "Create a Field Service task, opened from the ticket",
     ),
     Shot("tickets_kanban", TICKETS, None, (1440, 900), "The demo tickets by stage"),
+    # The loop after the goods come back (issue 29).
+    Shot(
+        "ticket_loop",
+        # The chair repaired and shipped back (helpdesk_aftersales_repair_return's demo).
+        TICKETS + "/{helpdesk_aftersales_repair_return.helpdesk_ticket_loop_shipped}",
+        None,
+        (1600, 900),
+        "A ticket's After-Sales Loop: its return's step, the customer's emails in the chatter",
+    ),
+    Shot(
+        "repair_delivery_back",
+        TICKETS + "/{helpdesk_aftersales_repair_return.helpdesk_ticket_loop_repaired}",
+        None,
+        (1600, 900),
+        "A repair done from a ticket: its Delivery Back smart button",
+    ),
     # The customer's side: Brandon Freeman of Azure Interior on the portal.
     Shot(
         "portal_home",
@@ -104,6 +121,14 @@ SHOTS = [
         ("header#top", "#ticket_aftersales"),
         (1280, 900),
         "A ticket's portal page: its After-Sales block (the return, the repair order)",
+        PORTAL_CUSTOMER,
+    ),
+    Shot(
+        "portal_ticket_returns",
+        "/my/tickets",
+        ("header#top", "#aftersales_loop"),
+        (1280, 900),
+        "A ticket's portal page: Your Returns, the return received",
         PORTAL_CUSTOMER,
     ),
     Shot(

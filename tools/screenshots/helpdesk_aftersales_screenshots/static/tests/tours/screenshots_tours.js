@@ -13,6 +13,24 @@ const ticketFormOpen = {
     trigger: ".o_form_view .o_form_statusbar",
 };
 
+// The avatars (assignee, chatter) are loaded before the screen is shot.
+const imagesLoaded = {
+    content: "The images of the screen are loaded",
+    trigger: ".o-mail-Chatter .o-mail-Message img",
+    async run() {
+        const images = [...document.querySelectorAll("img")];
+        await Promise.all(
+            images.map(
+                (img) =>
+                    img.complete ||
+                    new Promise((resolve) => {
+                        img.onload = img.onerror = resolve;
+                    })
+            )
+        );
+    },
+};
+
 function clickHeaderButton(name) {
     return {
         content: `Click the ticket's header button ${name}`,
@@ -26,6 +44,14 @@ tours.add("ha_shot_team_after_sales_settings", {
         {
             content: "The team's After-Sales section is shown",
             trigger: ".o_form_view div[name=after_sales]",
+        },
+        {
+            content: "Returns says when Return and Refund credits the customer",
+            trigger: ".o_form_view div[name=return_credit_policy]",
+        },
+        {
+            content: "Customer Emails: one switch per step of the loop",
+            trigger: ".o_form_view #aftersales_customer_emails div[name=aftersales_notify_product_shipped]",
         },
     ],
 });
@@ -45,6 +71,7 @@ tours.add("ha_shot_ticket_form", {
             content: "The chatter shows the ticket's messages",
             trigger: ".o-mail-Chatter .o-mail-Message",
         },
+        imagesLoaded,
     ],
 });
 
@@ -189,6 +216,57 @@ tours.add("ha_shot_portal_return_request", {
         {
             content: "The request is ready to send",
             trigger: "#o_portal_return_request_send",
+        },
+    ],
+});
+
+// The loop after the goods come back.
+tours.add("ha_shot_ticket_loop", {
+    steps: () => [
+        ticketFormOpen,
+        {
+            content: "The After-Sales Loop block shows the return shipped back",
+            trigger: ".o_form_view div[name=aftersales_loop] .o_aftersales_loop_step[data-step=shipped]",
+        },
+        {
+            content: "The chatter shows the emails the customer got",
+            trigger: ".o-mail-Chatter .o-mail-Message",
+        },
+        imagesLoaded,
+    ],
+});
+
+tours.add("ha_shot_repair_delivery_back", {
+    steps: () => [
+        ticketFormOpen,
+        {
+            content: "Open the ticket's repair order",
+            trigger: ".o-form-buttonbox button[name=action_view_repairs]",
+            run: "click",
+        },
+        {
+            content: "The repair is done: its Delivery Back smart button counts the delivery",
+            trigger: ".o_form_view .o-form-buttonbox button[name=action_view_aftersales_deliveries] .o_stat_value",
+        },
+        {
+            content: "The repair's chatter is loaded",
+            trigger: ".o-mail-Chatter .o-mail-Message",
+        },
+        imagesLoaded,
+    ],
+});
+
+tours.add("ha_shot_portal_ticket_returns", {
+    steps: () => [
+        {
+            // The ticket's title is demo data, the same in every language.
+            content: "Open the ticket of the office chair of the wrong model",
+            trigger: ".o_portal_my_doc_table a:contains('Office chair of the wrong model')",
+            run: "click",
+        },
+        {
+            content: "Your Returns shows the return received",
+            trigger: "#aftersales_loop .o_aftersales_loop_step[data-step=received]",
         },
     ],
 });
