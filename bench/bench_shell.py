@@ -1,7 +1,7 @@
 """The measures of `make bench` (bench/run.py) that run inside `odoo-bin shell`,
 this file piped into it as bench/load.py's scripts are: the mode HA_BENCH_MODE
-names (``counts`` or ``list``, ``MODES``) runs, the transaction is rolled back,
-and "RESULT:<json>" is printed for bench/run.py to render.
+names (``counts``, ``list`` or ``receipt``, ``MODES``) runs, the transaction is
+rolled back, and "RESULT:<json>" is printed for bench/run.py to render.
 """
 
 import functools
@@ -108,7 +108,143 @@ def list_(env):
     }
 
 
-MODES = {"counts": counts, "list": list_}
+RECEIPT_SAMPLES = 15
+RECEIPT_LINES = 3
+
+
+class ReceiptBench:
+    """Returns to validate, alike (``RECEIPT_LINES`` products of an order
+    delivered and invoiced, one of each returned), made three ways: core's
+    Return of the delivery, the ticket's Return, and the ticket's Return and
+    Refund for a team that credits When Received."""
+
+    def __init__(self, env):
+        from odoo import Command
+
+        from odoo.addons.helpdesk_aftersales_platform.platform import TEAM_MODEL, USER_GROUP
+
+        self.env = env
+        self.team = env[TEAM_MODEL].create(
+            {"name": "Bench receipt", "use_product_returns": True, "use_credit_notes": True}
+        )
+        self.team.return_credit_policy = "received"
+        self.customer = env["res.partner"].create({"name": "Bench receipt customer"})
+        self.products = env["product.product"].create(
+            [
+                {"name": f"Bench lamp {i}", "is_storable": True, "invoice_policy": "delivery"}
+                for i in range(RECEIPT_LINES)
+            ]
+        )
+        stock = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
+        for product in self.products:
+            env["stock.quant"]._update_available_quantity(product, stock.lot_stock_id, 10000)
+        groups = [env.ref(USER_GROUP).id, env.ref("stock.group_stock_user").id]
+        self.warehouse = env["res.users"].create(
+            {
+                "name": "Bench warehouse",
+                "login": "bench_receipt_warehouse",
+                "groups_id": [Command.set(groups)],
+            }
+        )
+
+    def delivered_order(self):
+        from odoo import Command
+
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.customer.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "product_uom_qty": 2})
+                    for product in self.products
+                ],
+            }
+        )
+        order.action_confirm()
+        order.picking_ids.move_ids.picked = True
+        order.picking_ids.button_validate()
+        order._create_invoices().action_post()
+        return order
+
+    def core_return(self):
+        delivery = self.delivered_order().picking_ids
+        dialog = (
+            self.env["stock.return.picking"]
+            .with_context(active_model="stock.picking", active_id=delivery.id)
+            .create({"picking_id": delivery.id})
+        )
+        dialog.product_return_moves.quantity = 1
+        return self.env["stock.picking"].browse(dialog.action_create_returns()["res_id"])
+
+    def ticket_return(self, confirm="action_create_returns"):
+        from odoo.addons.helpdesk_aftersales_platform.platform import TICKET_REQUIRED_VALUES
+
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                **TICKET_REQUIRED_VALUES,
+                "name": "Bench receipt",
+                "team_id": self.team.id,
+                "partner_id": self.customer.id,
+                "sale_order_id": self.delivered_order().id,
+            }
+        )
+        ctx = {"active_model": "helpdesk.ticket", "active_id": ticket.id}
+        dialog = self.env["helpdesk.stock.return"].with_context(**ctx).create({})
+        dialog.line_ids.quantity = 1
+        getattr(dialog, confirm)()
+        return ticket.picking_ids
+
+    def credited_return(self):
+        return self.ticket_return("action_create_returns_and_refunds")
+
+    def validate(self, picking):
+        """(queries, seconds) of the warehouse user's Validate of ``picking``."""
+        env = self.env
+        picking = picking.with_user(self.warehouse)
+        picking.move_ids.picked = True
+        env.flush_all()
+        env.invalidate_all()
+        q0 = env.cr.sql_log_count
+        t0 = time.perf_counter()
+        assert picking.button_validate() is True, picking.name
+        env.flush_all()
+        return env.cr.sql_log_count - q0, time.perf_counter() - t0
+
+
+def receipt(env):
+    """Validating a return credited on receipt against core's validation of
+    the same return without it (and the ticket's plain return), each sample
+    of the three taken in turn, the order reversed every other sample:
+    queries and median time of each."""
+    bench = ReceiptBench(env)
+    makers = {
+        "core": bench.core_return,
+        "ticket": bench.ticket_return,
+        "credit": bench.credited_return,
+    }
+    runs = {name: [] for name in makers}
+    for sample in range(RECEIPT_SAMPLES + 1):  # the first: warm-up
+        order = list(makers) if sample % 2 else list(makers)[::-1]
+        returns = {name: makers[name]() for name in order}
+        for name in order:
+            measured = bench.validate(returns[name])
+            if sample:
+                runs[name].append(measured)
+    credited = env["account.move"].search_count(
+        [("helpdesk_ticket_id.team_id", "=", bench.team.id), ("move_type", "=", "out_refund")]
+    )
+    assert credited == RECEIPT_SAMPLES + 1, f"{credited} credit notes"
+    result = {
+        name: {
+            "queries": statistics.median(q for q, _ in run),
+            "seconds": statistics.median(t for _, t in run),
+            "samples": len(run),
+        }
+        for name, run in runs.items()
+    }
+    return {**result, "lines": RECEIPT_LINES}
+
+
+MODES = {"counts": counts, "list": list_, "receipt": receipt}
 
 
 def main(env):

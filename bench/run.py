@@ -4,9 +4,11 @@
 1. SQL queries and time of every smart-button count on 1, 100, 1000 tickets;
 2. time to read 1000 tickets with the list view's fields, suite vs stand-in helpdesk alone;
 3. the suite's refund, return, and return and refund against Odoo's own
-   equivalents, and the other services, agents over HTTP (bench/load.py).
+   equivalents, and the other services, agents over HTTP (bench/load.py);
+5. validating a return credited on receipt against core's validation of the
+   same return without it (section 4 is a written analysis).
 
-1-2 run in `odoo-bin shell` (bench/bench_shell.py). `--only PARTS` prints
+1-2 and 5 run in `odoo-bin shell` (bench/bench_shell.py). `--only PARTS` prints
 some parts; with `--write` it replaces only their sections of the file.
 """
 
@@ -24,11 +26,11 @@ import load  # noqa: E402
 import report  # noqa: E402
 import sections  # noqa: E402
 
-PARTS = ("counts", "list", "load")
+PARTS = ("counts", "list", "load", "receipt")
 
 
 def measure_in_shell(parts):
-    """Parts 1-2 on a copy of the template with the suite installed, and
+    """Parts 1-2 and 5 on a copy of the template with the suite installed, and
     one of the stand-in helpdesk alone."""
     platform = devenv.Platform()
     # Named after this process: another `make bench` may be running.
@@ -49,6 +51,9 @@ def measure_in_shell(parts):
             devenv.log("2/3 list of 1000 tickets")
             mode = {"HA_BENCH_MODE": "list", "HA_BENCH_OTHER_DB": standin_db}
             results["list"] = load.shell(suite_db, "bench_shell.py", **mode)
+        if "receipt" in parts:
+            devenv.log("validating a return credited on receipt vs core's validation")
+            results["receipt"] = load.shell(suite_db, "bench_shell.py", HA_BENCH_MODE="receipt")
     finally:
         devenv.drop_db(platform.env, standin_db)
         devenv.drop_db(platform.env, suite_db)
@@ -63,6 +68,8 @@ def render_sections(results):
         out.append(report.list_section(results["list"]["suite"], results["list"]["standin"]))
     if "load" in results:
         out.append(report.render_load(results["load"]))
+    if "receipt" in results:
+        out.append(report.receipt_section(results["receipt"]))
     return out
 
 
@@ -95,7 +102,7 @@ def main():
     if set(parts) - set(PARTS) or (args.write and not args.only):
         parser.error(f"parts among {', '.join(PARTS)}; --write goes with --only")
     started = time.perf_counter()
-    results = measure_in_shell(parts) if {"counts", "list"} & set(parts) else {}
+    results = measure_in_shell(parts) if {"counts", "list", "receipt"} & set(parts) else {}
     if "load" in parts:
         devenv.log("3/3 suite vs core, 1 and 8 agents over HTTP (bench/load.py, minutes)")
         results["load"] = load.measure()

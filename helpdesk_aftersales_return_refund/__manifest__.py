@@ -9,6 +9,7 @@
     "website": "https://github.com/helpdesk-aftersales/helpdesk-aftersales",
     "depends": ["helpdesk_aftersales_return", "helpdesk_aftersales_refund"],
     "data": [
+        "views/account_move_views.xml",
         "views/helpdesk_team_views.xml",
         "wizard/helpdesk_stock_return_views.xml",
     ],

@@ -99,3 +99,16 @@ def test_make_bench_replaces_the_header_and_its_sections_only(tmp_path, monkeypa
     assert doc.read_text() == (
         "# Benchmarks\n\nNew header.\n\n## 3. New 3\n\ny\n\n## 4. Analysis\n\nkept\n"
     )
+
+
+def test_receipt_against_core_validation():
+    def measured(ms, queries):
+        return {"queries": queries, "seconds": ms / 1000, "samples": 15}
+
+    r = {"core": measured(200, 100), "ticket": measured(220, 120), "lines": 3}
+    text = "\n".join(report.receipt_section({**r, "credit": measured(300, 190)}))
+    assert text.startswith("## 5. ")
+    assert "| core: Return on the delivery, Validate | 100 | 200.0 | 1.00 |" in text
+    assert "Credited on receipt / core: **1.50x** (target ≤ 1.5: **met**)" in text
+    text = "\n".join(report.receipt_section({**r, "credit": measured(320, 190)}))
+    assert "**1.60x** (target ≤ 1.5: **NOT met**)" in text

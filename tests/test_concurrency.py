@@ -1,7 +1,8 @@
 """Two agents acting on the same document at the same time, in two real
 PostgreSQL transactions: together they never return more than was delivered,
 nor reverse an invoice twice; two portal return requests of the same order
-never ask for more than was delivered.
+never ask for more than was delivered; two validations of a return credited
+on receipt make one credit note.
 
 Agent 1 acts and holds its transaction open; agent 2 then tries the same
 action, which must wait for agent 1's lock, fail to serialize when agent 1
@@ -197,6 +198,97 @@ def test_two_agents_cannot_reverse_an_invoice_twice(race_db):
     assert out["refunded"] == out["invoiced"], out
     assert_one_done_one_refused(out)
     assert "already fully reversed" in out["log"][-1][-1], out["log"]
+
+
+# Credit on receipt ---------------------------------------------------------
+
+RECEIPT_SETUP = textwrap.dedent(
+    """
+    from odoo import Command
+    from odoo.addons.helpdesk_aftersales_platform.platform import (
+        TEAM_MODEL, TICKET_REQUIRED_VALUES, USER_GROUP)
+    team = env[TEAM_MODEL].create({"name": "Race", "use_product_returns": True,
+                                   "use_credit_notes": True})
+    team.return_credit_policy = "received"
+    customer = env["res.partner"].create({"name": "Race customer"})
+    product = env["product.product"].create({"name": "Chair", "is_storable": True,
+                                             "invoice_policy": "delivery", "list_price": 100})
+    warehouse = env["stock.warehouse"].search([("company_id", "=", env.company.id)], limit=1)
+    env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 5)
+    order = env["sale.order"].create({
+        "partner_id": customer.id,
+        "order_line": [Command.create({"product_id": product.id, "product_uom_qty": 5})],
+    })
+    order.action_confirm()
+    order.picking_ids.move_ids.quantity = 5
+    order.picking_ids.move_ids.picked = True
+    order.picking_ids.button_validate()
+    order._create_invoices().action_post()
+    ticket = env["helpdesk.ticket"].create({**TICKET_REQUIRED_VALUES, "name": "Race",
+                                            "team_id": team.id, "partner_id": customer.id,
+                                            "sale_order_id": order.id})
+    ctx = {"active_model": "helpdesk.ticket", "active_id": ticket.id}
+    wiz = env["helpdesk.stock.return"].with_context(**ctx).create({})
+    wiz.line_ids.quantity = 2
+    wiz.action_create_returns_and_refunds()
+    returned = ticket.picking_ids.filtered(lambda picking: picking.aftersales_credit_on_receipt)
+    assert len(returned) == 1, ticket.picking_ids
+    agents = env["res.users"].create([{
+        "name": f"Race warehouse {index}", "login": f"race_warehouse_{index}",
+        "groups_id": [Command.set([env.ref(USER_GROUP).id,
+                                   env.ref("stock.group_stock_user").id])],
+    } for index in (1, 2)])
+    env.cr.commit()
+    print("RESULT:" + __import__("json").dumps({
+        "picking": returned.id, "invoice": order.invoice_ids.id,
+        "agent": agents[0].id, "other": agents[1].id}))
+    """
+)
+
+# Validate on the return's form, two warehouse agents having the same form
+# open. Core's Validate skips a transfer already done: agent 2 waits for
+# agent 1, is retried, and sees the return Done with agent 1's credit note.
+RECEIPT_ACT = textwrap.dedent(
+    """
+    import threading
+    PICKING, INVOICE, AGENT_UID, OTHER_UID = {picking}, {invoice}, {agent}, {other}
+    AGENTS = {{}}
+
+    def act(env):
+        # Two agents, two users (one user's second click would clash on
+        # following the return: core's own refusal, not this race's).
+        if threading.get_ident() not in AGENTS:
+            AGENTS[threading.get_ident()] = (AGENT_UID, OTHER_UID)[len(AGENTS)]
+        picking = env(user=AGENTS[threading.get_ident()])["stock.picking"].browse(PICKING)
+        if picking.state != "done":  # what the form shows: Validate
+            picking.move_ids.quantity = 2
+            picking.move_ids.picked = True
+        assert picking.button_validate() is True
+
+    def outcome(env):
+        credit_notes = env["account.move"].search(
+            [("reversed_entry_id", "=", INVOICE), ("move_type", "=", "out_refund")]
+        )
+        picking = env["stock.picking"].browse(PICKING)
+        return {{
+            "credit_notes": len(credit_notes),
+            "credited": sum(credit_notes.invoice_line_ids.mapped("quantity")),
+            "state": picking.state,
+            "received": sum(picking.move_ids.mapped("quantity")),
+        }}
+    """
+)
+
+
+def test_two_agents_validating_a_return_credit_it_once(race_db):
+    out = race(race_db, RECEIPT_SETUP, RECEIPT_ACT)
+    assert out == {**out, "credit_notes": 1, "credited": 2.0, "state": "done", "received": 2.0}
+    outcomes = {name: events[-1] for name, *events in out["log"]}
+    assert outcomes == {"agent1": "done", "agent2": "done"}, out["log"]
+    assert any("serialization failure" in event for *_, event in out["log"]), (
+        "agent 2 waited for agent 1's validation",
+        out["log"],
+    )
 
 
 # Portal return requests --------------------------------------------------

@@ -100,5 +100,6 @@ class AccountMove(models.Model):
         commands = []
         for line, vals in zip(lines, vals_list, strict=True):
             vals.pop("move_id", None)
+            vals.update(line._aftersales_credit_amounts(quantities[line]))
             commands.append(Command.create({**vals, "quantity": quantities[line]}))
         return commands

@@ -47,6 +47,22 @@ class AccountMoveLine(models.Model):
             refundable[line] = line.quantity - used
         return refundable
 
+    def _aftersales_credit_amounts(self, quantity):
+        """The amounts of the credit note line crediting ``quantity`` of this
+        invoice line: its own, reversed, in proportion. Core's tax sync
+        recomputes every product line of the credit note and writes only the
+        ones that differ: given the copied invoice amounts (core's Reverse),
+        it rewrote each line, two queries a line; given these, it writes
+        none when they are exact (a whole line, or a price that divides
+        evenly) and corrects the others. The balance is given only in the
+        company's currency: in another, it follows today's rate."""
+        self.ensure_one()
+        ratio = quantity / self.quantity if self.quantity else 0.0
+        amounts = {"amount_currency": self.currency_id.round(-self.amount_currency * ratio)}
+        if self.currency_id == self.company_currency_id:
+            amounts["balance"] = amounts["amount_currency"]
+        return amounts
+
     @api.model
     def _aftersales_check_refundable(self, quantities):
         """Refuse to credit more of an invoice line than is still refundable

@@ -1,6 +1,7 @@
 from . import (
     test_boundaries,
     test_credit_on_receipt,
+    test_credited_per_return,
     test_loop,
     test_loop_tour,
     test_performance,

@@ -9,5 +9,12 @@ class TestReturnRefundBoundaries(ReturnBoundaryCase):
 
     boundary_module = "helpdesk_aftersales_return_refund"
 
+    def _boundary_sample(self, model_name):
+        if model_name == "account.move":  # the credit note's return
+            return self.env["account.move"].create(
+                {"move_type": "out_refund", "partner_id": self.aftersales_customer.id}
+            )
+        return super()._boundary_sample(model_name)
+
     def test_company_boundaries(self):
         self.assertCompanyBoundaries()

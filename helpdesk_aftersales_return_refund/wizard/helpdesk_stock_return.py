@@ -123,6 +123,7 @@ class HelpdeskStockReturn(models.TransientModel):
         returns = self._aftersales_create_documents()
         ticket = self.helpdesk_ticket_id
         credit_notes = self.env["account.move"]._aftersales_credit_partially(quantities, ticket)
+        credit_notes._aftersales_link_returns(returns)
         if credit_notes:
             message = self.env._("Return and draft credit note created: %(documents)s")
         else:
@@ -134,6 +135,11 @@ class HelpdeskStockReturn(models.TransientModel):
         action = ticket._aftersales_action_view("stock.action_picking_tree_all", returns)
         if not not_credited:
             return action
+        return self._aftersales_not_credited_notification(not_credited, credit_notes, action)
+
+    def _aftersales_not_credited_notification(self, not_credited, credit_notes, action):
+        """The notification telling the agent what was returned with nothing
+        to credit, then ``action``."""
         products = self._aftersales_not_credited_text(not_credited)
         if credit_notes:
             text = self.env._(
