@@ -209,24 +209,46 @@ class ReceiptBench:
         env.flush_all()
         return env.cr.sql_log_count - q0, time.perf_counter() - t0
 
+    def validate_then_reverse(self, picking):
+        """(queries, seconds) of core's way to the same as a credit on
+        receipt: the warehouse user's Validate of ``picking`` (a core return),
+        then an accountant's Reverse of the delivered order's invoice (core's
+        dialog, a draft credit note)."""
+        env = self.env
+        invoice = picking.move_ids.origin_returned_move_id.sale_line_id.invoice_lines.move_id
+        queries, seconds = self.validate(picking)
+        env.invalidate_all()
+        q0 = env.cr.sql_log_count
+        t0 = time.perf_counter()
+        reversal = (
+            env["account.move.reversal"]
+            .with_context(active_model="account.move", active_ids=invoice.ids)
+            .create({"journal_id": invoice.journal_id.id, "reason": "Bench receipt"})
+        )
+        reversal.refund_moves()
+        env.flush_all()
+        return queries + env.cr.sql_log_count - q0, seconds + time.perf_counter() - t0
+
 
 def receipt(env):
-    """Validating a return credited on receipt against core's validation of
-    the same return without it (and the ticket's plain return), each sample
-    of the three taken in turn, the order reversed every other sample:
-    queries and median time of each."""
+    """Validating a return credited on receipt against core's way to the same
+    (Validate, then Reverse on the invoice), core's validation alone and the
+    ticket's plain return, each sample of the four taken in turn, the order
+    reversed every other sample: queries and median time of each."""
     bench = ReceiptBench(env)
     makers = {
         "core": bench.core_return,
+        "core_credit": bench.core_return,
         "ticket": bench.ticket_return,
         "credit": bench.credited_return,
     }
+    measures = {"core_credit": bench.validate_then_reverse}
     runs = {name: [] for name in makers}
     for sample in range(RECEIPT_SAMPLES + 1):  # the first: warm-up
         order = list(makers) if sample % 2 else list(makers)[::-1]
         returns = {name: makers[name]() for name in order}
         for name in order:
-            measured = bench.validate(returns[name])
+            measured = measures.get(name, bench.validate)(returns[name])
             if sample:
                 runs[name].append(measured)
     credited = env["account.move"].search_count(
