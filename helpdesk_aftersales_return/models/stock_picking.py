@@ -165,27 +165,68 @@ class StockPicking(models.Model):
     def _action_done(self):
         # A ticket's transfer validated: its return received, its replacement
         # (or repaired product) shipped. Only the transfers this call moves to
-        # done: validating a done transfer again tells nothing twice.
+        # done: validating a done transfer again tells nothing twice. A return
+        # marked to do more on receipt does it for the moves done now.
+        marked = self._aftersales_lock_marked_returns()
         pending = self.filtered(
             lambda picking: picking.helpdesk_ticket_id and picking.state not in ("done", "cancel")
         )
+        moves = marked.move_ids.filtered(lambda move: move.state not in ("done", "cancel"))
         res = super()._action_done()
-        done = pending.filtered(lambda picking: picking.state == "done")
-        for ticket, pickings in done.grouped("helpdesk_ticket_id").items():
+        pending.filtered(lambda picking: picking.state == "done")._aftersales_notify_validated()
+        received = moves.filtered(lambda move: move.state == "done")
+        for picking in marked:
+            picking._aftersales_after_receipt(
+                received.filtered(lambda move, picking=picking: move.picking_id == picking)
+            )
+        return res
+
+    def _aftersales_notify_validated(self):
+        """Tell the customers of these validated transfers of tickets: goods
+        received, product shipped."""
+        for ticket, pickings in self.grouped("helpdesk_ticket_id").items():
             received = pickings.filtered(lambda picking: picking.picking_type_code == "incoming")
             shipped = pickings.filtered(lambda picking: picking.picking_type_code == "outgoing")
             if received:
                 ticket._aftersales_notify_customer("goods_received", received)
             if shipped:
                 ticket._aftersales_notify_customer("product_shipped", shipped)
-        return res
 
     def _create_backorder_picking(self):
         # What a partial receipt leaves to receive stays the ticket's: its
         # backorder keeps the ticket open (Close Only When After-Sales Is
         # Done) and waiting for the customer's goods (core copies the
-        # transfer, and the link to the ticket is not copied).
+        # transfer, and the link to the ticket is not copied), and does on
+        # its receipt what the return was marked to do.
         backorder = super()._create_backorder_picking()
         if self.helpdesk_ticket_id:
             backorder.sudo().helpdesk_ticket_id = self.helpdesk_ticket_id
+        marks = {mark: True for mark in self._aftersales_receipt_marks() if self[mark]}
+        if marks:
+            backorder.write(marks)
         return backorder
+
+    # Returns that do more on receipt ----------------------------------------
+
+    def _aftersales_receipt_marks(self):
+        """Names of the boolean fields that mark a return whose validation
+        does more than receive (ship the replacement, draft the credit
+        note): each module adds its own with ``super()``. A backorder keeps
+        the marks (``_create_backorder_picking``)."""
+        return []
+
+    def _aftersales_lock_marked_returns(self):
+        """The returns of ``self`` with a mark (``_aftersales_receipt_marks``),
+        locked: of two validations at once, the second waits, is retried and
+        finds them done (core's Validate skips done transfers), so nothing is
+        done twice."""
+        marks = self._aftersales_receipt_marks()
+        marked = self.filtered(lambda picking: any(picking[mark] for mark in marks))
+        if marked:
+            self.env["helpdesk.aftersales.wizard.mixin"]._aftersales_lock(marked)
+        return marked
+
+    def _aftersales_after_receipt(self, moves):
+        """What validating this marked return does more with ``moves`` (its
+        moves this validation did): each module extends it with ``super()``
+        for its mark."""

@@ -13,31 +13,14 @@ class StockPicking(models.Model):
         "the quantities received.",
     )
 
-    def _create_backorder_picking(self):
-        # What the backorder receives later is replaced then.
-        backorder = super()._create_backorder_picking()
-        if self.aftersales_replace_on_receipt:
-            backorder.aftersales_replace_on_receipt = True
-        return backorder
+    def _aftersales_receipt_marks(self):
+        return [*super()._aftersales_receipt_marks(), "aftersales_replace_on_receipt"]
 
-    def _action_done(self):
-        """Validating a return made by Return for Exchange to be replaced on
-        receipt ships the replacement of what the moves done now received.
-        The returns are locked first: of two validations at once, the second
-        waits, is retried and finds them done (core's Validate skips done
-        transfers), so nothing is replaced twice."""
-        to_replace = self.filtered("aftersales_replace_on_receipt")
-        if not to_replace:
-            return super()._action_done()
-        self.env["helpdesk.aftersales.wizard.mixin"]._aftersales_lock(to_replace)
-        moves = to_replace.move_ids.filtered(lambda move: move.state not in ("done", "cancel"))
-        result = super()._action_done()
-        received = moves.filtered(lambda move: move.state == "done")
-        for picking in to_replace:
-            picking._aftersales_replace_received(
-                received.filtered(lambda move, picking=picking: move.picking_id == picking)
-            )
-        return result
+    def _aftersales_after_receipt(self, moves):
+        # Ship the replacement of what was received.
+        super()._aftersales_after_receipt(moves)
+        if self.aftersales_replace_on_receipt:
+            self._aftersales_replace_received(moves)
 
     def _aftersales_replace_received(self, moves):
         """Ship the replacement of what ``moves`` (done moves of this return)

@@ -15,31 +15,14 @@ class StockPicking(models.Model):
         "received.",
     )
 
-    def _create_backorder_picking(self):
-        # What the backorder receives later is credited then.
-        backorder = super()._create_backorder_picking()
-        if self.aftersales_credit_on_receipt:
-            backorder.aftersales_credit_on_receipt = True
-        return backorder
+    def _aftersales_receipt_marks(self):
+        return [*super()._aftersales_receipt_marks(), "aftersales_credit_on_receipt"]
 
-    def _action_done(self):
-        """Validating a return made by Return and Refund to be credited on
-        receipt drafts its credit note for what the moves done now received.
-        The returns are locked first: of two validations at once, the second
-        waits, is retried and finds them done (core's Validate skips done
-        transfers), so nothing is credited twice."""
-        to_credit = self.filtered("aftersales_credit_on_receipt")
-        if not to_credit:
-            return super()._action_done()
-        self.env["helpdesk.aftersales.wizard.mixin"]._aftersales_lock(to_credit)
-        moves = to_credit.move_ids.filtered(lambda move: move.state not in ("done", "cancel"))
-        result = super()._action_done()
-        received = moves.filtered(lambda move: move.state == "done")
-        for picking in to_credit:
-            picking._aftersales_credit_received(
-                received.filtered(lambda move, picking=picking: move.picking_id == picking)
-            )
-        return result
+    def _aftersales_after_receipt(self, moves):
+        # Draft the credit note of what was received.
+        super()._aftersales_after_receipt(moves)
+        if self.aftersales_credit_on_receipt:
+            self._aftersales_credit_received(moves)
 
     def _aftersales_credit_received(self, moves):
         """Draft the credit note of the goods ``moves`` (done moves of this
