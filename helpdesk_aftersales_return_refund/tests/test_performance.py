@@ -108,12 +108,18 @@ class TestReturnRefundPerformance(AftersalesQueriesMixin, ReturnRefundCase):
         """Validating a return that credits on receipt costs a fixed number of
         queries more than validating a plain return of the same lines,
         whatever the number of lines (measured on 2026-12-07: 92 more for 1
-        line as for 4; before, 2 more per line: core's tax sync rewrote each
-        line of the credit note, account.move.line._aftersales_credit_amounts)."""
+        line as for 4, give or take one or two; before, 2 more per line:
+        core's tax sync rewrote each line of the credit note,
+        account.move.line._aftersales_credit_amounts)."""
         self.aftersales_team.return_credit_policy = "received"
         self._validation_queries(1, True)  # warm-up: access rights, sequences...
         self._validation_queries(1, False)
-        self.assertEqual(self._credit_on_receipt_queries(4), self._credit_on_receipt_queries(1))
+        # Within 2 queries: the count varies by one or two from run to run
+        # (seen on helpdesk_mgmt: 93 vs 92, 92 vs 94) whatever the lines; two
+        # queries a line, as before, would be 10 more for 6 lines than for 1.
+        self.assertAlmostEqual(
+            self._credit_on_receipt_queries(6), self._credit_on_receipt_queries(1), delta=2
+        )
 
     def test_credit_on_receipt_queries_independent_of_invoices(self):
         """... and whatever the customer's other invoices (the invoices to
@@ -121,6 +127,8 @@ class TestReturnRefundPerformance(AftersalesQueriesMixin, ReturnRefundCase):
         self.aftersales_team.return_credit_policy = "received"
         self._validation_queries(1, True)
         self._validation_queries(1, False)
-        self.assertEqual(
-            self._credit_on_receipt_queries(2, history=5), self._credit_on_receipt_queries(2)
+        self.assertAlmostEqual(
+            self._credit_on_receipt_queries(2, history=5),
+            self._credit_on_receipt_queries(2),
+            delta=2,
         )
