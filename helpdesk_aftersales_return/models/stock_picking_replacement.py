@@ -18,9 +18,10 @@ class StockPicking(models.Model):
 
     def _aftersales_after_receipt(self, moves):
         # Ship the replacement of what was received.
-        super()._aftersales_after_receipt(moves)
+        result = super()._aftersales_after_receipt(moves)
         if self.aftersales_replace_on_receipt:
             self._aftersales_replace_received(moves)
+        return result
 
     def _aftersales_replace_received(self, moves):
         """Ship the replacement of what ``moves`` (done moves of this return)

@@ -20,9 +20,10 @@ class StockPicking(models.Model):
 
     def _aftersales_after_receipt(self, moves):
         # Draft the credit note of what was received.
-        super()._aftersales_after_receipt(moves)
+        result = super()._aftersales_after_receipt(moves)
         if self.aftersales_credit_on_receipt:
             self._aftersales_credit_received(moves)
+        return result
 
     def _aftersales_credit_received(self, moves):
         """Draft the credit note of the goods ``moves`` (done moves of this
