@@ -152,6 +152,14 @@ class StockMove(models.Model):
         # _check_company_auto, which the stock move is not.
         self._check_company(["aftersales_replacement_product_id"])
 
+    def _aftersales_received_quantity(self):
+        """What this done return move received that its return's receipt
+        acts on (the replacement shipped, the credit note drafted), in the
+        move's unit: at most what it asked for (more received is neither
+        replaced nor credited)."""
+        self.ensure_one()
+        return min(self.quantity, self.product_uom_qty)
+
     # ------------------------------------------------------------------
     # Price: what the replacement costs the customer more (or less)
     # ------------------------------------------------------------------

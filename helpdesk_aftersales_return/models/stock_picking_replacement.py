@@ -33,7 +33,7 @@ class StockPicking(models.Model):
         ticket = self.helpdesk_ticket_id.sudo()
         if not ticket or not moves:
             return
-        quantities = {move: min(move.quantity, move.product_uom_qty) for move in moves.sudo()}
+        quantities = {move: move._aftersales_received_quantity() for move in moves.sudo()}
         documents = moves.sudo()._aftersales_replace(quantities)
         if not documents:
             return

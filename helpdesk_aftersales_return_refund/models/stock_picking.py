@@ -63,14 +63,12 @@ class StockPicking(models.Model):
     @staticmethod
     def _aftersales_received_per_sale_line(moves):
         """``{sales order line: quantity}`` received by the done ``moves``, in
-        the line's unit: at most what each move asked for (more received is
-        not credited)."""
+        the line's unit (``stock.move._aftersales_received_quantity``)."""
         returned = defaultdict(float)
         for move in moves.filtered("sale_line_id"):
             sale_line = move.sale_line_id
-            quantity = min(move.quantity, move.product_uom_qty)
             returned[sale_line] += move.product_uom._compute_quantity(
-                quantity, sale_line.product_uom, round=False
+                move._aftersales_received_quantity(), sale_line.product_uom, round=False
             )
         return returned
 
